@@ -1,0 +1,7 @@
+"""unspin: repair English text mangled by article spinners and bad machine translation."""
+from .engine import check, repair
+from .loader import RuleError
+from .model import Edit, Options, Result
+
+__all__ = ["repair", "check", "Edit", "Options", "Result", "RuleError"]
+__version__ = "0.1.0"

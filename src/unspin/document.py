@@ -1,0 +1,44 @@
+"""What every pass reads: the text with its words, protected regions and the loaded rules."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .loader import Rule, RuleSet
+from .model import Edit, Options
+from .protect import Protection, find_regions
+from .textutil import is_sentence_start, words
+
+
+@dataclass
+class Document:
+    text: str
+    rules: RuleSet
+    options: Options = field(default_factory=Options)
+
+    @cached_property
+    def protection(self) -> Protection:
+        return find_regions(self.text, quotes=self.options.protect_quotes)
+
+    @cached_property
+    def tokens(self) -> list[tuple[int, int, str]]:
+        return list(words(self.text))
+
+    @cached_property
+    def token_starts(self) -> list[int]:
+        return [t[0] for t in self.tokens]
+
+    @cached_property
+    def protected_words(self) -> frozenset[str]:
+        shipped = self.rules.classes.get("protected", frozenset())
+        return frozenset(shipped | self.options.protected_words)
+
+    def sentence_start(self, pos: int) -> bool:
+        return is_sentence_start(self.text, pos)
+
+    def edit(self, start: int, end: int, replacement: str, rule: Rule | str, reason: str = "") -> Edit:
+        """An edit for ``rule`` (a Rule or the id of a pass rule in the data)."""
+        if isinstance(rule, str):
+            rule = self.rules.rules[rule]
+        return Edit(start, end, replacement, rule.id, rule.category, rule.safe,
+                    reason or rule.reason, self.text[start:end])

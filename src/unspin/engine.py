@@ -1,0 +1,32 @@
+"""The one pipeline: text -> protected regions -> passes -> edits -> resolved edits -> text.
+
+``check``, ``fix`` and ``diff`` are all views of the ``Result`` this returns.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from . import loader
+from .document import Document
+from .model import Edit, Options, Result
+from .passes import PASSES
+from .resolve import apply, resolve
+
+
+def find_edits(doc: Document) -> list[Edit]:
+    return [e for run_pass in PASSES for e in run_pass(doc)
+            if doc.options.wants(e.rule, e.category) and e.replacement != e.original]
+
+
+def repair(text: str, options: Options | None = None, **settings) -> Result:
+    """Repair ``text``; ``settings`` are ``Options`` fields (``unsafe=True`` ...)."""
+    options = replace(options or Options(), **settings)
+    rules = loader.load(options.dictionaries)
+    doc = Document(text, rules, options)
+    applied, suggestions = resolve(find_edits(doc), doc.protection, rules, options)
+    return Result(text, apply(text, applied), applied, suggestions)
+
+
+def check(text: str, options: Options | None = None, **settings) -> list[Edit]:
+    """Every finding, applied or held back, in text order."""
+    return repair(text, options, **settings).findings

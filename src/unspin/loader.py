@@ -1,0 +1,360 @@
+"""Read and validate the rule data in ``rules/``: dictionaries, context rules, word classes.
+
+Every problem is reported as ``file:line: what is wrong``; a rule set with any problem
+does not load (prh's stance: a rule whose examples or syntax are broken is not a rule).
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from .inflect import expand
+from .model import CATEGORIES
+from .textutil import WORD_RE, norm, tokenize_key
+
+
+class RuleError(Exception):
+    """The rule data is invalid; ``problems`` holds one ``file:line: message`` each."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class Example:
+    text: str
+    fixed: str | None  # None: a clean sentence that must stay as it is
+    where: str
+
+
+@dataclass
+class Rule:
+    id: str
+    kind: str  # phrase | context | pass
+    category: str
+    safe: bool
+    reason: str
+    where: str
+    examples: list[Example] = field(default_factory=list)
+    # phrase rules
+    spun: str = ""
+    standard: str = ""
+    inflect: str = ""
+    conditions: dict = field(default_factory=dict)  # when/unless/after/before -> (negated, class)
+    # context rules
+    pattern: regex.Pattern | None = None
+    replace: str = ""
+    allow: frozenset[str] = frozenset()
+    when: regex.Pattern | None = None
+    unless: regex.Pattern | None = None
+
+
+@dataclass
+class Variant:
+    """One surface form of a phrase rule, as the matcher sees it."""
+
+    words: tuple[str, ...]
+    replacement: str  # may hold "past\0participle" alternatives
+    rule: Rule
+
+
+@dataclass
+class RuleSet:
+    rules: dict[str, Rule]
+    classes: dict[str, frozenset[str]]
+    variants: dict[str, list[Variant]]  # first word -> variants, longest first
+    root: Path
+
+    def by_kind(self, kind: str) -> list[Rule]:
+        return [r for r in self.rules.values() if r.kind == kind]
+
+
+def rules_dir() -> Path:
+    """The shipped rule data: inside the installed package, or the source checkout's ``rules/``."""
+    here = Path(__file__).resolve().parent
+    for cand in (here / "rules", here.parent.parent / "rules"):
+        if (cand / "classes.txt").is_file():
+            return cand
+    raise RuleError([f"{here}: the rule data (rules/) is missing from this installation"])
+
+
+# ---------------------------------------------------------------- word classes
+def load_classes(path: Path, problems: list[str]) -> dict[str, frozenset[str]]:
+    classes: dict[str, frozenset[str]] = {}
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        name, sep, rest = line.partition(":")
+        if not sep or not regex.fullmatch(r"[a-z][a-z0-9-]*", name.strip()):
+            problems.append(f"{path}:{n}: expected 'class-name: word word ...'")
+            continue
+        if name.strip() in classes:
+            problems.append(f"{path}:{n}: duplicate class '{name.strip()}'")
+        classes[name.strip()] = frozenset(w.replace("_", " ") for w in rest.split())
+    return classes
+
+
+def class_regex(words: frozenset[str]) -> str:
+    alts = sorted(words, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in alts) + ")"
+
+
+def expand_macros(pattern: str, classes: dict[str, frozenset[str]]) -> str:
+    def sub(m):
+        name = m.group(1)
+        if name not in classes:
+            raise KeyError(name)
+        return class_regex(classes[name])
+    return regex.sub(r"\{([a-z][a-z0-9-]*)\}", sub, pattern)
+
+
+# ---------------------------------------------------------------- examples
+def _parse_example(body: str, sign: str, where: str, problems: list[str]) -> Example | None:
+    if sign == "+":
+        spun, sep, fixed = body.partition(" => ")
+        if not sep or not spun.strip() or not fixed.strip():
+            problems.append(f"{where}: a '+' example needs 'spun sentence => repaired sentence'")
+            return None
+        return Example(spun.strip(), fixed.strip(), where)
+    if " => " in body:
+        problems.append(f"{where}: a '-' example is a clean sentence; it takes no '=>'")
+        return None
+    return Example(body.strip(), None, where)
+
+
+# ---------------------------------------------------------------- dictionaries
+_FLAG_RE = regex.compile(r"(suggest|verb|noun)|(when|unless|after|before)=(!?)([a-z][a-z0-9-]*)")
+
+
+def parse_dictionary(path: Path, problems: list[str], classes: dict, *, own: bool = True) -> list[Rule]:
+    """unspin's own dictionary format (see rules/README.md)."""
+    category, rules = "phrase", []
+    current: Rule | None = None
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        where = f"{path}:{n}"
+        if raw != raw.rstrip():
+            problems.append(f"{where}: trailing whitespace")
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        if raw.startswith("%category "):
+            category = raw.split(None, 1)[1].strip()
+            if category not in CATEGORIES:
+                problems.append(f"{where}: unknown category '{category}'")
+            continue
+        if raw[0].isspace():
+            body = raw.strip()
+            if current is None:
+                problems.append(f"{where}: example or note before any entry")
+            elif body[:2] in ("+ ", "- "):
+                ex = _parse_example(body[2:], body[0], where, problems)
+                if ex:
+                    current.examples.append(ex)
+            elif body.startswith("why: "):
+                current.reason = body[5:].strip()
+            else:
+                problems.append(f"{where}: an indented line is '+ spun => fixed', '- clean sentence' or 'why: reason'")
+            continue
+        head, _, flags = raw.partition(" | ")
+        spun, sep, standard = head.partition(" -> ")
+        spun, standard = spun.strip(), standard.strip()
+        if not sep or not spun or not standard:
+            problems.append(f"{where}: expected 'spun phrase -> standard phrase [| flags]'")
+            current = None
+            continue
+        rule = Rule(id=f"{category}:{'-'.join(tokenize_key(spun))}", kind="phrase", category=category,
+                    safe=True, reason="", where=where, spun=spun, standard=standard)
+        for flag in flags.split():
+            m = _FLAG_RE.fullmatch(flag)
+            if not m:
+                problems.append(f"{where}: unknown flag '{flag}'")
+            elif m.group(1) == "suggest":
+                rule.safe = False
+            elif m.group(1):
+                rule.inflect = m.group(1)
+            else:
+                if m.group(4) not in classes:
+                    problems.append(f"{where}: unknown word class '{m.group(4)}'")
+                rule.conditions[m.group(2)] = (bool(m.group(3)), m.group(4))
+        if " ".join(tokenize_key(spun)) != " ".join(WORD_RE.findall(spun)).lower().replace("’", "'"):
+            problems.append(f"{where}: the key '{spun}' has characters the word tokenizer drops")
+        if tokenize_key(spun) == tokenize_key(standard):
+            problems.append(f"{where}: '{spun}' maps to itself")
+        if not rule.reason:
+            rule.reason = (f"filler the spinner added: '{spun}' -> '{standard}'" if category == "filler"
+                           else f"spinner substitute: '{spun}' reads as '{standard}' in standard usage")
+        rules.append(rule)
+        current = rule
+    if own:
+        for r in rules:
+            if not any(e.fixed for e in r.examples):
+                problems.append(f"{r.where}: '{r.spun}' has no '+ spun => fixed' example")
+    return rules
+
+
+def parse_tsv_dictionary(path: Path, problems: list[str]) -> list[Rule]:
+    """The tortured-phrases format: tab-separated ``tortured<TAB>correct`` (header optional)."""
+    rules = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for n, row in enumerate(csv.reader(fh, delimiter="\t"), 1):
+            if not row or row[0].startswith("#"):
+                continue
+            if len(row) < 2:
+                problems.append(f"{path}:{n}: expected 'tortured<TAB>correct'")
+                continue
+            spun, standard = row[0].strip(), row[1].strip()
+            if n == 1 and spun.lower() in ("tortured", "tortured phrase", "spun", "from"):
+                continue
+            if not spun or not standard or tokenize_key(spun) == tokenize_key(standard):
+                continue
+            rules.append(Rule(id=f"user:{'-'.join(tokenize_key(spun))}", kind="phrase", category="phrase",
+                              safe=False, reason=f"user dictionary {path.name}: '{spun}' -> '{standard}'",
+                              where=f"{path}:{n}", spun=spun, standard=standard))
+    return rules
+
+
+# ---------------------------------------------------------------- stanza rules
+_STANZA_KEYS = {"category", "safe", "why", "match", "replace", "allow", "when", "unless", "pass"}
+
+
+def parse_stanzas(path: Path, problems: list[str], classes: dict) -> list[Rule]:
+    """Context and pass rules: ``[id]`` then ``key: value`` lines and ``+``/``-`` examples."""
+    rules: list[Rule] = []
+    current: dict | None = None
+
+    def finish(st):
+        if st is None:
+            return
+        where = st["where"]
+        fields = st["fields"]
+        kind = "pass" if "pass" in fields else "context"
+        category = fields.get("category", "context")
+        if category not in CATEGORIES:
+            problems.append(f"{where}: unknown category '{category}'")
+        rule = Rule(id=st["id"], kind=kind, category=category, safe=fields.get("safe", "yes") == "yes",
+                    reason=fields.get("why", ""), where=where, examples=st["examples"])
+        if fields.get("safe", "yes") not in ("yes", "no"):
+            problems.append(f"{where}: safe is 'yes' or 'no'")
+        if not rule.reason:
+            problems.append(f"{where}: rule '{rule.id}' has no 'why:'")
+        if kind == "context":
+            if "match" not in fields or "replace" not in fields:
+                problems.append(f"{where}: a context rule needs 'match:' and 'replace:'")
+            else:
+                rule.replace = fields["replace"].strip('"') if fields["replace"] != '""' else ""
+                for key in ("match", "when", "unless"):
+                    if key in fields:
+                        try:
+                            setattr(rule, "pattern" if key == "match" else key,
+                                    regex.compile(expand_macros(fields[key], classes), regex.V1))
+                        except KeyError as exc:
+                            problems.append(f"{where}: unknown word class '{{{exc.args[0]}}}' in {key}")
+                        except regex.error as exc:
+                            problems.append(f"{where}: bad regex in {key}: {exc}")
+                rule.allow = frozenset(fields.get("allow", "").split())
+        if not any(e.fixed for e in rule.examples):
+            problems.append(f"{where}: rule '{rule.id}' has no '+ spun => fixed' example")
+        rules.append(rule)
+
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        where = f"{path}:{n}"
+        line = raw.strip()
+        if raw != raw.rstrip():
+            problems.append(f"{where}: trailing whitespace")
+        if not line or line.startswith("#"):
+            continue
+        m = regex.fullmatch(r"\[([a-z0-9][a-z0-9.:-]*)\]", line)
+        if m:
+            finish(current)
+            current = {"id": m.group(1), "where": where, "fields": {}, "examples": []}
+            continue
+        if current is None:
+            problems.append(f"{where}: expected a '[rule-id]' header first")
+            continue
+        if line[:2] in ("+ ", "- "):
+            ex = _parse_example(line[2:], line[0], where, problems)
+            if ex:
+                current["examples"].append(ex)
+            continue
+        key, sep, value = line.partition(":")
+        key = key.strip()
+        if not sep or key not in _STANZA_KEYS:
+            problems.append(f"{where}: unknown key '{key}'" if sep else f"{where}: expected 'key: value'")
+            continue
+        if key in current["fields"]:
+            problems.append(f"{where}: '{key}' given twice")
+        current["fields"][key] = value.strip()
+    finish(current)
+    return rules
+
+
+# ---------------------------------------------------------------- the whole set
+def _variants(rules: list[Rule], root: Path, problems: list[str]) -> dict[str, list[Variant]]:
+    table: dict[tuple[str, ...], Variant] = {}
+    irregular = str(root / "irregular-verbs.txt")
+    for rule in rules:
+        for spun, standard, _slot in expand(rule.spun, rule.standard, rule.inflect, irregular):
+            key = tokenize_key(spun)
+            if key in table and table[key].rule is not rule:
+                other = table[key].rule
+                if other.kind == rule.kind and not other.id.startswith("user:") and not rule.id.startswith("user:"):
+                    problems.append(f"{rule.where}: '{spun}' duplicates {other.where}")
+                continue  # the first definition wins (shipped rules load before user rules)
+            table[key] = Variant(key, standard, rule)
+    # chains: an entry whose output is itself a key (a -> b, b -> c)
+    for key, var in table.items():
+        for alt in var.replacement.split("\0"):
+            target = tokenize_key(alt)
+            if target in table and target != key and table[target].rule is not var.rule:
+                problems.append(f"{var.rule.where}: chain: '{' '.join(key)}' -> '{alt}', "
+                                f"which {table[target].rule.where} rewrites again")
+    index: dict[str, list[Variant]] = {}
+    for var in table.values():
+        index.setdefault(var.words[0], []).append(var)
+    for lst in index.values():
+        lst.sort(key=lambda v: -len(v.words))
+    return index
+
+
+def load(extra: tuple[str, ...] = ()) -> RuleSet:
+    return _load(tuple(str(Path(p).resolve()) for p in extra))
+
+
+@lru_cache(maxsize=8)
+def _load(extra: tuple[str, ...]) -> RuleSet:
+    root = rules_dir()
+    problems: list[str] = []
+    classes = load_classes(root / "classes.txt", problems)
+    rules: list[Rule] = []
+    for path in sorted(root.glob("**/*.dict")):
+        rules.extend(parse_dictionary(path, problems, classes))
+    for path in sorted(root.glob("**/*.rules")):
+        rules.extend(parse_stanzas(path, problems, classes))
+    for name in extra:
+        path = Path(name)
+        if not path.is_file():
+            problems.append(f"{path}: no such dictionary file")
+        elif path.suffix in (".tsv", ".csv") or "\t" in path.read_text(encoding="utf-8", errors="replace")[:2000]:
+            rules.extend(parse_tsv_dictionary(path, problems))
+        else:
+            rules.extend(parse_dictionary(path, problems, classes, own=False))
+    by_id: dict[str, Rule] = {}
+    for rule in rules:
+        if rule.id in by_id and not rule.id.startswith("user:"):
+            if rule.kind != "phrase":
+                problems.append(f"{rule.where}: duplicate rule id '{rule.id}' (first at {by_id[rule.id].where})")
+            continue
+        by_id.setdefault(rule.id, rule)
+    variants = _variants([r for r in rules if r.kind == "phrase"], root, problems)
+    if problems:
+        raise RuleError(problems)
+    return RuleSet(by_id, classes, variants, root)
+
+
+def words_of_class(rs: RuleSet, name: str) -> frozenset[str]:
+    return frozenset(norm(w) for w in rs.classes.get(name, ()))

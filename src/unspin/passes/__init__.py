@@ -1,0 +1,7 @@
+"""The passes: each is a pure function ``(Document) -> list[Edit]``, run in this order.
+
+A new pass is a module here with an ``edits`` function, listed in ``PASSES``.
+"""
+from . import boundary, context, doubled, phrases, spacing
+
+PASSES = (spacing.edits, boundary.edits, doubled.edits, phrases.edits, context.edits)

@@ -1,0 +1,30 @@
+"""Context rules: a regular expression (with word-class macros) decides where a word is spun."""
+from __future__ import annotations
+
+from ..document import Document
+from ..model import Edit
+from ..textutil import sentence_bounds, transfer_case
+
+
+def edits(doc: Document) -> list[Edit]:
+    out: list[Edit] = []
+    text = doc.text
+    for rule in doc.rules.by_kind("context"):
+        if not doc.options.wants(rule.id, rule.category):
+            continue
+        for m in rule.pattern.finditer(text):
+            span = m.span("x") if "x" in rule.pattern.groupindex else m.span()
+            if rule.when or rule.unless:
+                s, e = sentence_bounds(text, span[0])
+                sentence = text[s:e]
+                if rule.when and not rule.when.search(sentence):
+                    continue
+                if rule.unless and rule.unless.search(sentence):
+                    continue
+            replacement = m.expand(rule.replace)
+            original = text[span[0]:span[1]]
+            if original[:1].isupper() and replacement[:1].islower():
+                replacement = transfer_case(original, replacement)
+            if replacement != original:
+                out.append(doc.edit(span[0], span[1], replacement, rule))
+    return out

@@ -1,0 +1,93 @@
+"""Spacing pass: words glued to a name, and spaces missing or stray around punctuation."""
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+import regex
+
+from .. import freq
+from ..document import Document
+from ..model import Edit
+
+#: a lower-case word run into a capitalised one: byGoogle, theUnited, largerMiddle, theUS
+GLUED_RE = regex.compile(
+    r"(?<![\p{L}\p{N}_@#/\\.'’-])(\p{Ll}+)(\p{Lu}(?:\p{Ll}+|\p{Lu}+))(?:(['’]s)\b)?(?![\p{L}\p{N}_@(=/\\]|\.\p{L})"
+)
+MIN_LEFT_FREQ = 2_000_000  # the left part must be a common word, not a prefix like "i" or "e"
+
+
+@lru_cache(maxsize=4096)
+def _split_point(token: str, function_words: frozenset[str]) -> int:
+    """Where to split a glued token (0: leave it)."""
+    m = GLUED_RE.fullmatch(token)
+    if not m:
+        return 0
+    left, right = m.group(1), m.group(2)
+    if freq.word(token.replace("’", "'")) or freq.word(left + right):
+        return 0  # the joined form is itself a word
+    if left in function_words:
+        return len(left)
+    if len(left) < 3 or freq.word(left) < MIN_LEFT_FREQ:
+        return 0
+    if right.isupper() or freq.word(right) >= 100_000:
+        return len(left)
+    return 0
+
+
+def glued(doc: Document) -> list[tuple[int, int]]:
+    """``(token_start, split_at)`` for every glued token the pass would split."""
+    function_words = doc.rules.classes["function"]
+    out = []
+    for m in GLUED_RE.finditer(doc.text):
+        token = m.group(0)
+        if token in doc.protected_words or m.group(1) + m.group(2) in doc.protected_words:
+            continue
+        cut = _split_point(token, function_words)
+        if cut:
+            out.append((m.start(), m.start() + cut))
+    return out
+
+
+_AFTER_PUNCT = regex.compile(r"(?<=\p{Ll}{2}[\"”’)]?)([,;])(?=\p{L}{2})|(?<=\p{Ll}{2}[\"”’)]?)([:?!.])(?=\p{Lu}\p{Ll})")
+_BEFORE_PUNCT = regex.compile(r"(?<=\p{L}[\"”’)]?)([ \t]+)(?=[,;:]\s|[,;:]$|\.(?:\s|$)(?!\.))", regex.M)
+_DASH_ONE_SIDE = regex.compile(r"(?<=\p{L})([–—])(?= \p{L})|(?<=\p{L} )([–—])(?=\p{L})")
+_DASHES = regex.compile(r"(?<=\p{L})( ?)([–—])( ?)(?=\p{L})")
+_SLASH = regex.compile(r"(?<=\p{L})(/ +)(?=\p{L})|(?<=\p{L})( +/)(?=\p{L})")
+_ABBREV_BEFORE_DOT = regex.compile(r"(?:\b\p{L}\.)+$|\b(?:etc|vs|approx|dept|fig|no|vol|ch|eq|cf)$", regex.I)
+
+
+def _dash_style(text: str) -> str:
+    """Spaced (' – ') unless the document mostly writes dashes closed up ('word—word')."""
+    counts = Counter("spaced" if m.group(1) and m.group(3) else "closed" if not (m.group(1) or m.group(3)) else "odd"
+                     for m in _DASHES.finditer(text))
+    return "closed" if counts["closed"] > counts["spaced"] else "spaced"
+
+
+def edits(doc: Document) -> list[Edit]:
+    text, out = doc.text, []
+    for start, cut in glued(doc):
+        # an insertion, so that a word rule may still rewrite either half in the same run
+        token = GLUED_RE.match(text, start).group()
+        out.append(doc.edit(cut, cut, " ", "spacing.glued-name",
+                            f"'{token}' is two words run together: '{text[start:cut]} {text[cut:start + len(token)]}'"))
+    for m in _AFTER_PUNCT.finditer(text):
+        s = m.start()
+        if text[s] == "." and _ABBREV_BEFORE_DOT.search(text, max(0, s - 12), s):
+            continue
+        out.append(doc.edit(s, m.end(), m.group() + " ", "spacing.after-punct"))
+    for m in _BEFORE_PUNCT.finditer(text):
+        out.append(doc.edit(m.start(), m.end(), "", "spacing.before-punct"))
+    style = None
+    for m in _DASH_ONE_SIDE.finditer(text):
+        style = style or _dash_style(text)
+        dash = m.group()
+        if style == "spaced":
+            fixed = " " + dash if m.group(1) else dash + " "
+            out.append(doc.edit(m.start(), m.end(), fixed, "spacing.dash"))
+        else:  # close up the one space the dash has
+            s, e = (m.start(), m.end() + 1) if m.group(1) else (m.start() - 1, m.end())
+            out.append(doc.edit(s, e, dash, "spacing.dash"))
+    for m in _SLASH.finditer(text):
+        out.append(doc.edit(m.start(), m.end(), "/", "spacing.slash"))
+    return out

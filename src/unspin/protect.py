@@ -1,0 +1,70 @@
+"""Regions of the text no default edit may touch: quotations, URLs, numbers, dates, credits, code."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_TLD = r"(?:com|org|net|gov|edu|int|mil|io|co|uk|us|de|fr|ru|cn|jp|in|info|biz|ai|dev|app|ly|me|tv|eu)"
+
+PATTERNS: list[tuple[str, regex.Pattern]] = [
+    ("code", regex.compile(r"```.*?(?:```|\Z)|`[^`\n]+`", regex.S)),
+    ("url", regex.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"“”]+[^\s<>\"“”.,;:!?)\]'’]")),
+    ("email", regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
+    ("url", regex.compile(rf"\b[\w-]+(?:\.[\w-]+)*\.{_TLD}\b(?:/[^\s]*[^\s.,;:!?)])?")),
+    ("file", regex.compile(r"\b[\w-]+\.(?:py|txt|md|pdf|csv|json|html?|js|ts|rs|go|c|h|cpp|yaml|yml|toml|docx?|xlsx?|png|jpe?g|gif|zip)\b")),
+    ("handle", regex.compile(r"(?<![\w@])[@#][\w]+")),
+    ("date", regex.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
+                           rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b(?:,?\s+\d{{4}})?")),
+    ("number", regex.compile(r"(?<![\w])[$€£¥]?\d(?:[\d,.:/\-–]*\d)?(?:st|nd|rd|th|s|%|am|pm|[kKmMbB]n?)?\b")),
+    ("credit", regex.compile(r"(?m)^[^\n|]{1,80}(?:\|[^\n|]{1,80})+$")),
+    ("credit", regex.compile(r"(?mi)^[ \t]*(?:photo|image|picture|credit|source)s?(?:\s+by|\s*:)[^\n]{0,120}$"
+                             r"|\((?:photo|image|picture)s?\s+(?:by|credit)[^)\n]{0,120}\)")),
+]
+
+_QUOTE_PAIRS = regex.compile(r"“[^”\n]*(?:”|(?=\n)|\Z)")
+_STRAIGHT = regex.compile(r"\"[^\"\n]*(?:\"|(?=\n)|\Z)")
+_SINGLE = regex.compile(r"(?<![\p{L}\p{N}])‘[^’\n]{1,120}’(?![\p{L}\p{N}])")
+
+
+@dataclass(frozen=True)
+class Region:
+    start: int
+    end: int
+    kind: str
+
+
+class Protection:
+    """A sorted set of protected regions with a fast overlap query."""
+
+    def __init__(self, regions: list[Region]):
+        self.regions = sorted(regions, key=lambda r: (r.start, r.end))
+        self._starts = [r.start for r in self.regions]
+        self._max_len = max((r.end - r.start for r in self.regions), default=0)
+
+    def hit(self, start: int, end: int, allow: frozenset[str] = frozenset()) -> str:
+        """The kind of the first region the span touches (not counting ``allow``), or ''."""
+        lo = bisect.bisect_left(self._starts, start - self._max_len)
+        hi = bisect.bisect_left(self._starts, max(end, start + 1))
+        for r in self.regions[lo:hi]:
+            if r.kind in allow:
+                continue
+            if start == end:
+                if r.start < start < r.end:
+                    return r.kind
+            elif r.start < end and start < r.end:
+                return r.kind
+        return ""
+
+
+def find_regions(text: str, quotes: bool = True) -> Protection:
+    regions: list[Region] = []
+    for kind, pat in PATTERNS:
+        regions.extend(Region(m.start(), m.end(), kind) for m in pat.finditer(text))
+    if quotes:
+        for pat in (_QUOTE_PAIRS, _STRAIGHT, _SINGLE):
+            regions.extend(Region(m.start(), m.end(), "quote") for m in pat.finditer(text))
+    return Protection(regions)

@@ -1,0 +1,89 @@
+"""From candidate edits to a consistent set: protection, confidence, overlaps; then apply."""
+from __future__ import annotations
+
+import bisect
+
+from .loader import RuleSet
+from .model import Edit, Options
+from .protect import Protection
+
+_HELD_REASON = {"quote": "inside a quotation", "url": "inside a URL", "email": "inside an e-mail address",
+                "number": "touches a number", "date": "touches a date", "credit": "in a credit line",
+                "code": "inside code", "file": "inside a file name", "handle": "inside a handle or hashtag"}
+
+
+class _Spans:
+    """Accepted, non-overlapping edits kept sorted for an overlap test in O(log n)."""
+
+    def __init__(self):
+        self.edits: list[Edit] = []
+        self._keys: list[tuple[int, int]] = []
+
+    def clashes(self, e: Edit) -> bool:
+        i = bisect.bisect_left(self._keys, (e.start, e.end))
+        return any(e.overlaps(o) for o in self.edits[max(0, i - 2):i + 2]) or self._wide_clash(e, i)
+
+    def _wide_clash(self, e: Edit, i: int) -> bool:
+        # an earlier long edit may still cover e; walk back while spans could reach it
+        j = i - 3
+        while j >= 0 and self.edits[j].end > e.start:
+            if e.overlaps(self.edits[j]):
+                return True
+            j -= 1
+        return False
+
+    def add(self, e: Edit) -> None:
+        i = bisect.bisect_left(self._keys, (e.start, e.end))
+        self._keys.insert(i, (e.start, e.end))
+        self.edits.insert(i, e)
+
+
+def _order(e: Edit):
+    return (-(e.end - e.start), e.start, e.rule)
+
+
+def resolve(candidates: list[Edit], protection: Protection, rules: RuleSet, options: Options
+            ) -> tuple[list[Edit], list[Edit]]:
+    """Split candidates into edits to apply and suggestions, none overlapping another.
+
+    Longest edit wins, then leftmost; applied edits are chosen first, then suggestions are
+    kept where they do not clash with an applied edit or with each other.
+    """
+    applicable, held = [], []
+    for e in candidates:
+        rule = rules.rules.get(e.rule)
+        allow = rule.allow if rule else frozenset()
+        kind = protection.hit(e.start, e.end, allow)
+        if kind:
+            held.append(_with(e, _HELD_REASON.get(kind, f"protected ({kind})")))
+        elif not e.safe and not options.unsafe:
+            held.append(_with(e, "suggestion only"))
+        else:
+            applicable.append(e)
+    applied, taken = [], _Spans()
+    for e in sorted(applicable, key=_order):
+        if not taken.clashes(e):
+            taken.add(e)
+            applied.append(e)
+    suggestions = []
+    for e in sorted(held, key=_order):
+        if not taken.clashes(e):
+            taken.add(e)
+            suggestions.append(e)
+    by_pos = lambda e: (e.start, e.end)  # noqa: E731
+    return sorted(applied, key=by_pos), sorted(suggestions, key=by_pos)
+
+
+def _with(e: Edit, held: str) -> Edit:
+    return Edit(e.start, e.end, e.replacement, e.rule, e.category, e.safe, e.reason, e.original, held)
+
+
+def apply(text: str, edits: list[Edit]) -> str:
+    """Apply non-overlapping edits (sorted by position); every other character is kept as is."""
+    parts, pos = [], 0
+    for e in edits:
+        parts.append(text[pos:e.start])
+        parts.append(e.replacement)
+        pos = e.end
+    parts.append(text[pos:])
+    return "".join(parts)

@@ -1,0 +1,36 @@
+"""Every rule's examples, run through the whole engine (LanguageTool/prh style).
+
+'+' examples: the spun sentence repairs to exactly the given text, the rule itself fires,
+and the repaired sentence is left alone (no chains, no flip-flops). '-' examples: clean
+sentences the whole engine (default, safe mode) must leave byte for byte; for a
+suggest-only rule they record the innocent use that keeps it suggest-only.
+"""
+import pytest
+
+from unspin import loader, repair
+
+RULES = loader.load()
+POSITIVE = [(r, e) for r in RULES.rules.values() for e in r.examples if e.fixed is not None]
+NEGATIVE = [(r, e) for r in RULES.rules.values() for e in r.examples if e.fixed is None]
+
+
+def _id(pair):
+    return pair[1].where.split("/rules/")[-1]
+
+
+@pytest.mark.parametrize("rule,example", POSITIVE, ids=[_id(p) for p in POSITIVE])
+def test_spun_example_is_repaired_exactly(rule, example):
+    result = repair(example.text, unsafe=not rule.safe)
+    assert result.text == example.fixed
+    assert rule.id in {e.rule for e in result.applied}, f"{rule.id} did not fire"
+
+
+@pytest.mark.parametrize("rule,example", POSITIVE, ids=[_id(p) for p in POSITIVE])
+def test_repaired_example_is_a_fixed_point(rule, example):
+    assert repair(example.fixed, unsafe=True).text == example.fixed
+
+
+@pytest.mark.parametrize("rule,example", NEGATIVE, ids=[_id(p) for p in NEGATIVE])
+def test_clean_example_is_untouched(rule, example):
+    result = repair(example.text)
+    assert result.text == example.text, [(e.rule, e.original, e.replacement) for e in result.applied]

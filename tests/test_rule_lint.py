@@ -1,0 +1,63 @@
+"""The rule data is linted like code (codespell's test_dictionary.py, typos' verify)."""
+from pathlib import Path
+
+import pytest
+
+from unspin import loader
+from unspin.textutil import tokenize_key
+
+RULES_DIR = loader.rules_dir()
+DICTS = sorted(RULES_DIR.glob("**/*.dict"))
+
+
+def _keys(path: Path):
+    return [(n, line.split(" -> ")[0]) for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+            if line and not line[0].isspace() and not line.startswith(("#", "%"))]
+
+
+@pytest.mark.parametrize("path", DICTS, ids=[p.name for p in DICTS])
+def test_dictionary_is_sorted(path):
+    keys = [k.lower() for _, k in _keys(path)]
+    assert keys == sorted(keys), f"{path.name} is not sorted; first out of order: " + next(
+        f"{a!r} before {b!r}" for a, b in zip(keys, keys[1:]) if a > b)
+
+
+@pytest.mark.parametrize("path", DICTS, ids=[p.name for p in DICTS])
+def test_keys_are_plain_words(path):
+    for n, key in _keys(path):
+        assert key == key.strip() and "  " not in key, f"{path.name}:{n}: stray spaces in {key!r}"
+        assert tokenize_key(key), f"{path.name}:{n}: empty key"
+
+
+def test_loader_reports_every_problem_with_file_and_line(tmp_path, monkeypatch):
+    bad = tmp_path / "rules"
+    (bad / "context").mkdir(parents=True)
+    for name in ("classes.txt", "irregular-verbs.txt"):
+        (bad / name).write_text((RULES_DIR / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (bad / "x.dict").write_text(
+        "alpha beta -> alpha beta\n  + alpha beta. => alpha beta.\n"
+        "gamma -> delta\n  + gamma => delta\n"
+        "delta -> epsilon\n  + delta => epsilon\n"
+        "gamma -> zeta\n  + gamma => zeta\n"
+        "eta -> theta | sugest\n  + eta => theta\n"
+        "iota -> kappa\n", encoding="utf-8")
+    (bad / "context" / "y.rules").write_text(
+        "[broken]\nwhy: test\nmatch: (unclosed\nreplace: x\n+ a => b\n"
+        "[odd-key]\nwhy: test\ncolour: red\nmatch: a\nreplace: b\n+ a => b\n"
+        "[class]\nwhy: test\nmatch: {nosuchclass}\nreplace: b\n+ a => b\n", encoding="utf-8")
+    monkeypatch.setattr(loader, "rules_dir", lambda: bad)
+    loader._load.cache_clear()
+    try:
+        with pytest.raises(loader.RuleError) as info:
+            loader.load()
+    finally:
+        loader._load.cache_clear()
+    text = "\n".join(info.value.problems)
+    assert "x.dict:1: 'alpha beta' maps to itself" in text
+    assert "x.dict:3: chain: 'gamma' -> 'delta'" in text
+    assert "x.dict:7: 'gamma' duplicates" in text
+    assert "x.dict:9: unknown flag 'sugest'" in text
+    assert "x.dict:11: 'iota' has no '+ spun => fixed' example" in text
+    assert "y.rules:1: bad regex in match" in text
+    assert "y.rules:8: unknown key 'colour'" in text
+    assert "y.rules:12: unknown word class '{nosuchclass}'" in text
