@@ -186,8 +186,8 @@ def parse_dictionary(path: Path, problems: list[str], classes: dict, *, own: boo
         if tokenize_key(spun) == tokenize_key(standard):
             problems.append(f"{where}: '{spun}' maps to itself")
         if not rule.reason:
-            rule.reason = (f"filler the spinner added: '{spun}' -> '{standard}'" if category == "filler"
-                           else f"spinner substitute: '{spun}' reads as '{standard}' in standard usage")
+            rule.reason = ("filler a spinner inserts" if category == "filler"
+                           else "a spinner's synonym swap for a standard phrase")
         rules.append(rule)
         current = rule
     if own:

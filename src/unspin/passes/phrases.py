@@ -53,7 +53,7 @@ def _case_ok(doc: Document, var: Variant, toks, i: int) -> bool:
             continue
         if j == 0 and doc.sentence_start(toks[i][0]) and word[1:].islower():
             continue
-        if j == 0 and word.isupper() and all(t[2].isupper() for t in toks[i:i + len(var.words)]):
+        if all(t[2].isupper() for t in toks[i:i + len(var.words)]) and sum(len(t[2]) for t in toks[i:i + len(var.words)]) > 3:
             continue  # ALL CAPS text
         return False
     return True
