@@ -15,6 +15,8 @@ class Document:
     text: str
     rules: RuleSet
     options: Options = field(default_factory=Options)
+    #: facts one pass derives and another reuses (e.g. where glued words split), by name
+    memo: dict = field(default_factory=dict)
 
     @cached_property
     def protection(self) -> Protection:

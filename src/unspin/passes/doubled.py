@@ -1,20 +1,59 @@
-"""Doubled words: 'along with with' -> 'along with'; real repeats ('had had') stay."""
+"""Doubled words: 'along with with' -> 'along with'; real repeats ('had had') stay.
+
+Glued tokens count as two words here, so 'the thealgorithm' and 'thethe' are doubles too;
+the word-break pass leaves those cuts to this pass.
+"""
 from __future__ import annotations
 
 import regex
 
 from ..document import Document
 from ..model import Edit
+from . import wordbreak
 
-DOUBLED_RE = regex.compile(r"\b(\p{L}+)((?:[ \t]+\1\b)+)", regex.I)
+_WORD = regex.compile(r"\p{L}+")
+_GAP = regex.compile(r"[ \t]+")
+
+
+def _virtual_words(doc: Document):
+    """``(start, end, word, glued_left, glued_right)``: tokens, glued ones cut in two."""
+    splits = wordbreak.glued_splits(doc)
+    for start, end, word in doc.tokens:
+        cut = splits.get(start)
+        if cut and start + cut < end:
+            yield start, start + cut, word[:cut], False, True
+            yield start + cut, end, word[cut:], True, False
+        else:
+            yield start, end, word, False, False
+
+
+def runs(doc: Document):
+    """Runs of the same word repeated, as lists of virtual words (shared with wordbreak)."""
+    if "doubled" in doc.memo:
+        return doc.memo["doubled"]
+    allowed = doc.rules.classes["doubled-ok"]
+    text, out, run = doc.text, [], []
+    for w in _virtual_words(doc):
+        if run:
+            prev = run[-1]
+            joined = prev[1] == w[0] and prev[4]  # the two halves of a glued token
+            spaced = _GAP.fullmatch(text, prev[1], w[0]) is not None
+            if (joined or spaced) and w[2] == run[0][2].lower() and _WORD.fullmatch(w[2]):
+                run.append(w)
+                continue
+            if len(run) > 1:
+                out.append(run)
+        run = [w] if (w[2].islower() or w[2].istitle()) and w[2].lower() not in allowed else []
+    if len(run) > 1:
+        out.append(run)
+    doc.memo["doubled"] = out
+    return out
 
 
 def edits(doc: Document) -> list[Edit]:
-    allowed = doc.rules.classes["doubled-ok"]
     out = []
-    for m in DOUBLED_RE.finditer(doc.text):
-        word, repeats = m.group(1), m.group(2).split()
-        if word.lower() in allowed or any(r != word and not r.islower() for r in repeats):
-            continue
-        out.append(doc.edit(m.end(1), m.end(2), "", "doubled.word"))
+    for run in runs(doc):
+        first, last = run[0], run[-1]
+        replacement = (" " if first[3] else "") + first[2] + (" " if last[4] else "")
+        out.append(doc.edit(first[0], last[1], replacement, "doubled.word", f"'{first[2]}' {len(run)} times in a row"))
     return out

@@ -49,8 +49,9 @@ def glued(doc: Document) -> list[tuple[int, int]]:
     return out
 
 
-_AFTER_PUNCT = regex.compile(r"(?<=\p{Ll}{2}[\"”’)]?)([,;])(?=\p{L}{2})|(?<=\p{Ll}{2}[\"”’)]?)([:?!.])(?=\p{Lu}\p{Ll})")
-_BEFORE_PUNCT = regex.compile(r"(?<=\p{L}[\"”’)]?)([ \t]+)(?=[,;:]\s|[,;:]$|\.(?:\s|$)(?!\.))", regex.M)
+_AFTER_PUNCT = regex.compile(r"(?<=\p{Ll}{2}[\"”’)]?)([,;])(?=\p{L})|(?<=\p{Ll}{2}[\"”’)]?)([:?!.])(?=\p{Lu}\p{Ll})")
+_BEFORE_PAREN = regex.compile(r"(?<=\b\p{Ll}{3,})(?=\((?:\p{Lu}\p{Ll}+|e\.g\.|i\.e\.|see\b)[^()\n]{0,60}[ ,][^()\n]{0,60}\))")
+_BEFORE_PUNCT = regex.compile(r"(?<=\p{L}{2}[\"”’)]?)([ \t]+)(?=[,;:]\s|[,;:]$|\.(?:\s|$)(?!\.))", regex.M)
 _DASH_ONE_SIDE = regex.compile(r"(?<=\p{L})([–—])(?= \p{L})|(?<=\p{L} )([–—])(?=\p{L})")
 _DASHES = regex.compile(r"(?<=\p{L})( ?)([–—])( ?)(?=\p{L})")
 _SLASH = regex.compile(r"(?<=\p{L})(/ +)(?=\p{L})|(?<=\p{L})( +/)(?=\p{L})")
@@ -76,6 +77,8 @@ def edits(doc: Document) -> list[Edit]:
         if text[s] == "." and _ABBREV_BEFORE_DOT.search(text, max(0, s - 12), s):
             continue
         out.append(doc.edit(s, m.end(), m.group() + " ", "spacing.after-punct"))
+    for m in _BEFORE_PAREN.finditer(text):
+        out.append(doc.edit(m.start(), m.start(), " ", "spacing.before-paren"))
     for m in _BEFORE_PUNCT.finditer(text):
         out.append(doc.edit(m.start(), m.end(), "", "spacing.before-punct"))
     style = None

@@ -1,0 +1,91 @@
+"""Word breaks: lower-case words run together ('thealgorithm'), words broken by stray spaces
+('Exper iments', 'fur ther') and letter-spaced words ('p r e d i c t i o n')."""
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from .. import segment
+from ..document import Document
+from ..model import Edit
+
+_ALPHA = regex.compile(r"\p{L}+")
+_LOWER_TOKEN = regex.compile(r"(?:(?<=^|[\s(\[“‘\"])|(?<=\s')|(?<=^'))(\p{Lu}?\p{Ll}+)(?![\p{L}\p{N}_@/\\'’(-]|\.\p{L})", regex.M)
+
+
+def glued_splits(doc: Document) -> dict[int, int]:
+    """Start of each lower-case glued token -> where it splits (shared with the doubled pass)."""
+    if "glued" in doc.memo:
+        return doc.memo["glued"]
+    counts = Counter(t[2].lower() for t in doc.tokens)
+    splits = {}
+    for m in _LOWER_TOKEN.finditer(doc.text):
+        token = m.group(1)
+        if token in doc.protected_words or counts[token.lower()] > 1:
+            continue  # a term the document repeats is a word, not an accident
+        if token[0].isupper() and not doc.sentence_start(m.start()):
+            continue  # a capitalised word mid-sentence is a name
+        cut = segment.split_glued(token)
+        if cut:
+            splits[m.start()] = cut
+    doc.memo["glued"] = splits
+    return splits
+
+
+def _glued(doc: Document) -> list[Edit]:
+    from .doubled import runs  # the doubled pass owns cuts inside a repeated word
+    owned = {w[1] for run in runs(doc) for w in run if w[4]}
+    out = []
+    for start, cut in glued_splits(doc).items():
+        if start + cut in owned:
+            continue
+        token = _LOWER_TOKEN.match(doc.text, start).group(1)
+        out.append(doc.edit(start + cut, start + cut, " ", "spacing.glued-words",
+                            f"'{token}' is two words run together: '{token[:cut]} {token[cut:]}'"))
+    return out
+
+
+def _broken(doc: Document) -> list[Edit]:
+    """Join 2-3 adjacent word pieces separated by single spaces when only the join is a word."""
+    toks, text, out = doc.tokens, doc.text, []
+    i = 0
+    while i < len(toks) - 1:
+        done = False
+        for k in (3, 2):
+            run = toks[i:i + k]
+            if len(run) < k or any(not _ALPHA.fullmatch(t[2]) for t in run):
+                continue
+            if any(text[a[1]:b[0]] != " " for a, b in zip(run, run[1:])):
+                continue
+            pieces = tuple(t[2] for t in run)
+            if k == 2 and len(pieces[0]) == 1 and len(pieces[1]) == 1:
+                continue  # two letters: leave to the letter-run rule
+            if segment.join_broken(pieces):
+                out.append(doc.edit(run[0][0], run[-1][1], "".join(pieces), "spacing.broken-word",
+                                    f"'{' '.join(pieces)}' is one word broken by spaces"))
+                i += k
+                done = True
+                break
+        if not done:
+            i += 1
+    return out
+
+
+_LETTER_RUN = regex.compile(r"(?<![\p{L}\p{N}])\p{L}(?: \p{L}){4,}(?![\p{L}\p{N}])")
+
+
+def _letter_runs(doc: Document) -> list[Edit]:
+    out = []
+    for m in _LETTER_RUN.finditer(doc.text):
+        letters = m.group().replace(" ", "")
+        words = segment.segment(letters)
+        if not words or sum(map(len, words)) / len(words) < 3.5 or any(not segment.known(w.lower(), 1_000_000) for w in words):
+            continue
+        out.append(doc.edit(m.start(), m.end(), " ".join(words), "spacing.letter-spaced",
+                            f"letter-spaced text: '{' '.join(words)}'"))
+    return out
+
+
+def edits(doc: Document) -> list[Edit]:
+    return _glued(doc) + _broken(doc) + _letter_runs(doc)

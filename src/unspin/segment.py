@@ -1,0 +1,129 @@
+"""Deciding, from word frequencies, whether a token is two words glued together or a word
+broken by a stray space. Pure functions over strings; the frequency lists load on first use.
+
+Precision first: a split needs a function word on one side or a known word pair, and a join
+needs one piece that is not a word on its own, so rare but real words stay whole.
+"""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from . import freq
+
+#: closed-class words that glue onto their neighbour in extraction and spinner output
+GLUE_WORDS = frozenset("""the of and to in is are was were that this for with on by as at from be we it or an a
+which not can have has its their these those also but such than each more most other all some into our they
+there will would should could may been only both then when where how what so has had per""".split())
+SHORT_GLUE = GLUE_WORDS | frozenset("if it we he she so no do up".split())
+#: two-letter words seldom found at the end of a longer real word
+RARE_ENDINGS = frozenset("in of is to it be we by".split())
+SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "ness", "ment", "ments", "ation", "ations", "ization",
+            "izations", "ity", "ities", "able", "al", "ally", "ise", "ize", "ised", "ized", "ist", "ists", "ism",
+            "hood", "ship", "wise", "like", "less", "ful", "dom", "ware", "ward", "wards")
+PREFIXES = ("un", "re", "pre", "non", "multi", "sub", "inter", "over", "under", "co", "de", "dis", "mis", "hyper",
+            "semi", "micro", "meta", "bi", "tri", "cross", "self", "anti", "auto", "post", "uni", "mono", "poly")
+COMMON = 100_000  # a "known word" for these decisions: seen at least this often
+PAIR_MIN = 5_000_000  # a content-word pair must be at least this frequent to justify a split
+
+
+def known(word: str, floor: int = COMMON) -> bool:
+    return freq.word(word) >= floor
+
+
+def explained(word: str) -> bool:
+    """The token looks like a real (if rare) word: a known stem with a suffix or prefix."""
+    for suf in SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
+            stem = word[: -len(suf)]
+            if known(stem, 1) or known(stem + "e", 1) or (len(stem) > 3 and stem[-1] == stem[-2] and known(stem[:-1], 1)):
+                return True
+    for pre in PREFIXES:
+        if word.startswith(pre) and len(word) - len(pre) >= 3 and known(word[len(pre):], 1):
+            return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def split_glued(token: str) -> int:
+    """Where to split a lower-case (or Title-case) token glued from two words; 0 = leave it."""
+    low = token.lower()
+    if len(low) < 4 or not low.isalpha() or known(low, 1) or explained(low):
+        return 0
+    best, best_score = 0, 0.0
+    for cut in range(1, len(low)):
+        left, right = low[:cut], low[cut:]
+        if len(left) == 1 and left not in ("a",):
+            continue
+        if len(right) == 1 and not (right == "a" and left in GLUE_WORDS and freq.pair(left, right)):
+            continue
+        if right == "a":
+            ok = True
+        elif left in SHORT_GLUE and right in SHORT_GLUE:
+            ok = freq.pair(left, right) >= PAIR_MIN  # 'ifit', 'bothof', 'inthe'
+        elif left in GLUE_WORDS:
+            ok = known(right) and len(right) >= 3 and (
+                freq.pair(left, right) or (len(left) > 1 and (len(left) > 2 or known(right, 1_000_000))))
+        elif right in GLUE_WORDS:
+            # endings like '-on', '-or', '-as' are common in real words: ask for the pair itself
+            ok = known(left, 1_000_000) and len(left) >= 3 and (
+                len(right) > 2 or freq.pair(left, right) > 0 or (right in RARE_ENDINGS and len(left) >= 4))
+        else:
+            # two content words: only a frequent known pair ('speech recognition'); two merely
+            # common words ('tree' + 'bank') are how real compounds look, so they stay whole
+            ok = len(left) >= 3 and len(right) >= 3 and freq.pair(left, right) >= PAIR_MIN
+        if not ok:
+            continue
+        score = math.log(freq.word(left) + 1) + math.log(freq.word(right) + 1) + math.log(freq.pair(left, right) + 1)
+        if score > best_score:
+            best, best_score = cut, score
+    return best
+
+
+def join_broken(pieces: tuple[str, ...]) -> bool:
+    """Whether ``pieces`` (separated by single spaces) are one word broken apart."""
+    joined = "".join(pieces)
+    low = joined.lower()
+    if not low.isalpha() or not known(low):
+        return False
+    if pieces[0][:1].isupper() and any(p[:1].isupper() for p in pieces[1:]):
+        return False
+
+    if pieces[0].isupper() and len(pieces[0]) > 1 and not all(p.isupper() for p in pieces):
+        return False  # an acronym next to a word ('IR is') is not a broken word
+
+    def word_alone(p: str) -> bool:
+        lp = p.lower()
+        if len(lp) == 1:
+            return lp == "a" or p == "I"
+        return known(lp, 1)
+    words = [word_alone(p) for p in pieces]
+    if not any(words):
+        return True
+    # one real word may take a broken-off tail or head ('fur ther'), but not a lone letter ('of t')
+    return words.count(True) == 1 and all(len(p) >= 2 for p, w in zip(pieces, words) if not w)
+
+
+def segment(letters: str) -> list[str] | None:
+    """Best split of a run of letters into known words (Viterbi on unigram counts), or None."""
+    low = letters.lower()
+    n = len(low)
+    total = 1e12
+    best: list[tuple[float, int]] = [(0.0, 0)] + [(-math.inf, 0)] * n
+    for i in range(1, n + 1):
+        for j in range(max(0, i - 20), i):
+            w = low[j:i]
+            f = freq.word(w)
+            if not f or (len(w) == 1 and w not in ("a", "i")):
+                continue
+            score = best[j][0] + math.log(f / total)
+            if score > best[i][0]:
+                best[i] = (score, j)
+    if best[n][0] == -math.inf:
+        return None
+    out, i = [], n
+    while i > 0:
+        j = best[i][1]
+        out.append(letters[j:i])
+        i = j
+    return out[::-1]
