@@ -9,7 +9,7 @@ import regex
 
 from ..document import Document
 from ..model import Edit
-from . import wordbreak
+from . import spacing, wordbreak
 
 _WORD = regex.compile(r"\p{L}+")
 _GAP = regex.compile(r"[ \t]+")
@@ -17,7 +17,8 @@ _GAP = regex.compile(r"[ \t]+")
 
 def _virtual_words(doc: Document):
     """``(start, end, word, glued_left, glued_right)``: tokens, glued ones cut in two."""
-    splits = wordbreak.glued_splits(doc)
+    splits = dict(wordbreak.glued_splits(doc))
+    splits.update((start, cut - start) for start, cut in spacing.glued(doc))
     for start, end, word in doc.tokens:
         cut = splits.get(start)
         if cut and start + cut < end:
@@ -25,6 +26,11 @@ def _virtual_words(doc: Document):
             yield start + cut, end, word[cut:], True, False
         else:
             yield start, end, word, False, False
+
+
+def owned_cuts(doc: Document) -> set[int]:
+    """Glue cuts inside a repeated word: this pass rewrites them, the spacing passes must not."""
+    return {w[1] for run in runs(doc) for w in run if w[4]}
 
 
 def runs(doc: Document):

@@ -12,7 +12,7 @@ from ..model import Edit
 
 #: a lower-case word run into a capitalised one: byGoogle, theUnited, largerMiddle, theUS
 GLUED_RE = regex.compile(
-    r"(?<![\p{L}\p{N}_@#/\\.'’-])(\p{Ll}+)(\p{Lu}(?:\p{Ll}+|\p{Lu}+))(?:(['’]s)\b)?(?![\p{L}\p{N}_@(=/\\]|\.\p{L})"
+    r"(?<![\p{L}\p{N}_@#/\\.'’-])(\p{Lu}?\p{Ll}+)(\p{Lu}(?:\p{Ll}+|\p{Lu}+))(?:(['’]s)\b)?(?![\p{L}\p{N}_@(=/\\]|\.\p{L})"
 )
 MIN_LEFT_FREQ = 2_000_000  # the left part must be a common word, not a prefix like "i" or "e"
 
@@ -26,6 +26,8 @@ def _split_point(token: str, function_words: frozenset[str]) -> int:
     left, right = m.group(1), m.group(2)
     if freq.word(token.replace("’", "'")) or freq.word(left + right):
         return 0  # the joined form is itself a word
+    if left[0].isupper():  # 'InformationRetrieval': only a frequent pair, never a brand like 'DeepMind'
+        return len(left) if len(left) > 2 and right[1:].islower() and freq.pair(left, right) >= 5_000_000 else 0
     if left in function_words:
         return len(left)
     if len(left) < 3 or freq.word(left) < MIN_LEFT_FREQ:
@@ -37,6 +39,8 @@ def _split_point(token: str, function_words: frozenset[str]) -> int:
 
 def glued(doc: Document) -> list[tuple[int, int]]:
     """``(token_start, split_at)`` for every glued token the pass would split."""
+    if "glued-names" in doc.memo:
+        return doc.memo["glued-names"]
     function_words = doc.rules.classes["function"]
     out = []
     for m in GLUED_RE.finditer(doc.text):
@@ -46,12 +50,13 @@ def glued(doc: Document) -> list[tuple[int, int]]:
         cut = _split_point(token, function_words)
         if cut:
             out.append((m.start(), m.start() + cut))
+    doc.memo["glued-names"] = out
     return out
 
 
 _AFTER_PUNCT = regex.compile(r"(?<=\p{Ll}{2}[\"”’)]?)([,;])(?=\p{L})|(?<=\p{Ll}{2}[\"”’)]?)([:?!.])(?=\p{Lu}\p{Ll})")
 _BEFORE_PAREN = regex.compile(r"(?<=\b\p{Ll}{3,})(?=\((?:\p{Lu}\p{Ll}+|e\.g\.|i\.e\.|see\b)[^()\n]{0,60}[ ,][^()\n]{0,60}\))")
-_BEFORE_PUNCT = regex.compile(r"(?<=\p{L}{2}[\"”’)]?)([ \t]+)(?=[,;:]\s|[,;:]$|\.(?:\s|$)(?!\.))", regex.M)
+_BEFORE_PUNCT = regex.compile(r"(?<=\p{L}{2}[\"”’)]?|\p{L} \p{L})([ \t]+)(?=[,;:]\s|[,;:]$|\.(?:\s|$)(?!\.))", regex.M)
 _DASH_ONE_SIDE = regex.compile(r"(?<=\p{L})([–—])(?= \p{L})|(?<=\p{L} )([–—])(?=\p{L})")
 _DASHES = regex.compile(r"(?<=\p{L})( ?)([–—])( ?)(?=\p{L})")
 _SLASH = regex.compile(r"(?<=\p{L})(/ +)(?=\p{L})|(?<=\p{L})( +/)(?=\p{L})")
@@ -66,8 +71,11 @@ def _dash_style(text: str) -> str:
 
 
 def edits(doc: Document) -> list[Edit]:
-    text, out = doc.text, []
+    from .doubled import owned_cuts  # 'the theKremlin' is a doubled word first
+    text, out, owned = doc.text, [], owned_cuts(doc)
     for start, cut in glued(doc):
+        if cut in owned:
+            continue
         # an insertion, so that a word rule may still rewrite either half in the same run
         token = GLUED_RE.match(text, start).group()
         out.append(doc.edit(cut, cut, " ", "spacing.glued-name",

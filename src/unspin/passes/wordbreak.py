@@ -34,8 +34,8 @@ def glued_splits(doc: Document) -> dict[int, int]:
 
 
 def _glued(doc: Document) -> list[Edit]:
-    from .doubled import runs  # the doubled pass owns cuts inside a repeated word
-    owned = {w[1] for run in runs(doc) for w in run if w[4]}
+    from .doubled import owned_cuts  # the doubled pass owns cuts inside a repeated word
+    owned = owned_cuts(doc)
     out = []
     for start, cut in glued_splits(doc).items():
         if start + cut in owned:
