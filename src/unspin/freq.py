@@ -39,3 +39,18 @@ def word(w: str) -> int:
 
 def pair(a: str, b: str) -> int:
     return bigrams().get(f"{a.lower()} {b.lower()}", 0)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, float]:
+    """wordfreq's large English list (321k words, web + books + subtitles): what counts as a word.
+
+    It knows rare real words the symspellpy list lacks ('treebank', 'accessor'); it also
+    lists common typos ('ofthe'), so it vetoes splits of content words only.
+    """
+    from wordfreq import get_frequency_dict
+    return get_frequency_dict("en", "large")
+
+
+def is_word(w: str) -> bool:
+    return w.lower().replace("’", "'") in lexicon()

@@ -25,6 +25,7 @@ PREFIXES = ("un", "re", "pre", "non", "multi", "sub", "inter", "over", "under", 
             "semi", "micro", "meta", "bi", "tri", "cross", "self", "anti", "auto", "post", "uni", "mono", "poly")
 COMMON = 100_000  # a "known word" for these decisions: seen at least this often
 PAIR_MIN = 5_000_000  # a content-word pair must be at least this frequent to justify a split
+CONTENT_MIN = 3_000_000  # ... or both words this common, and the token unknown to the large lexicon
 
 
 def known(word: str, floor: int = COMMON) -> bool:
@@ -44,6 +45,16 @@ def explained(word: str) -> bool:
     return False
 
 
+def _stems(word: str):
+    yield word
+    if word.endswith("ies"):
+        yield word[:-3] + "y"
+    if word.endswith("es"):
+        yield word[:-2]
+    if word.endswith("s"):
+        yield word[:-1]
+
+
 @lru_cache(maxsize=65536)
 def split_glued(token: str) -> int:
     """Where to split a lower-case (or Title-case) token glued from two words; 0 = leave it."""
@@ -51,6 +62,7 @@ def split_glued(token: str) -> int:
     if len(low) < 4 or not low.isalpha() or known(low, 1) or explained(low):
         return 0
     best, best_score = 0, 0.0
+    lexical = any(freq.is_word(form) for form in _stems(low))
     for cut in range(1, len(low)):
         left, right = low[:cut], low[cut:]
         if len(left) == 1 and left not in ("a",):
@@ -61,6 +73,8 @@ def split_glued(token: str) -> int:
             ok = True
         elif left in SHORT_GLUE and right in SHORT_GLUE:
             ok = freq.pair(left, right) >= PAIR_MIN  # 'ifit', 'bothof', 'inthe'
+        elif lexical:
+            ok = False  # a real (if rare) word that happens to contain words: 'treebank', 'accessor'
         elif left in GLUE_WORDS:
             ok = known(right) and len(right) >= 3 and (
                 freq.pair(left, right) or (len(left) > 1 and (len(left) > 2 or known(right, 1_000_000))))
@@ -69,9 +83,9 @@ def split_glued(token: str) -> int:
             ok = known(left, 1_000_000) and len(left) >= 3 and (
                 len(right) > 2 or freq.pair(left, right) > 0 or (right in RARE_ENDINGS and len(left) >= 4))
         else:
-            # two content words: only a frequent known pair ('speech recognition'); two merely
-            # common words ('tree' + 'bank') are how real compounds look, so they stay whole
-            ok = len(left) >= 3 and len(right) >= 3 and freq.pair(left, right) >= PAIR_MIN
+            # two content words: a known pair, or two common words of four letters or more
+            ok = len(left) >= 3 and len(right) >= 3 and (freq.pair(left, right) >= PAIR_MIN or (
+                len(left) >= 4 and len(right) >= 4 and known(left, CONTENT_MIN) and known(right, CONTENT_MIN)))
         if not ok:
             continue
         score = math.log(freq.word(left) + 1) + math.log(freq.word(right) + 1) + math.log(freq.pair(left, right) + 1)
