@@ -64,7 +64,6 @@ def test_bad_input_gives_one_line_and_exit_2(tmp_path):
     latin = tmp_path / "l.txt"
     latin.write_bytes("caf\xe9".encode("latin-1"))
     for args, needle in ((["check", str(tmp_path / "missing.txt")], "no such file"),
-                         (["fix", str(tmp_path)], "is a directory"),
                          (["check", str(binary)], "binary file"),
                          (["fix", str(latin)], "not UTF-8")):
         proc = run(*args)

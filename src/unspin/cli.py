@@ -1,16 +1,24 @@
-"""Command line: ``unspin fix|check|diff|rules|explain``. All I/O and exit codes live here.
+"""Command line: ``unspin fix|check|diff|rules|explain|config``. All I/O and exit codes live here.
 
-Exit codes: 0 clean (or nothing to change), 1 findings (check) or changes (diff),
-2 usage, input or rule-data errors.
+Exit codes: 0 clean (or nothing to change), 1 findings (check), changes (diff) or files
+rewritten by a hook-style fix (--exit-nonzero-on-fix), 2 usage, input, configuration or
+rule-data errors.
 """
 from __future__ import annotations
 
+import json
+import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
 
 import click
 
-from . import engine, fileio, loader, views
-from .model import Options
+from . import config, engine, fileio, files, loader, markup, report, views
+from .model import Options, Result
+from .resolve import apply
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -19,55 +27,131 @@ def _fail(message: str) -> None:
     click.echo(f"unspin: {message}", err=True)
 
 
-def _options(unsafe: bool, dictionary: tuple[str, ...], disable: tuple[str, ...], select: tuple[str, ...],
-             no_protect_quotes: bool = False) -> Options:
-    return Options(unsafe=unsafe, dictionaries=tuple(dictionary), disabled=frozenset(disable),
-                   enabled_only=frozenset(select), protect_quotes=not no_protect_quotes)
+@dataclass
+class Outcome:
+    """One input, processed: its source and repair result, or the errors that stopped it."""
+
+    name: str
+    source: fileio.Source | None = None
+    result: Result | None = None
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        return "<stdin>" if self.name == "-" else self.name
+
+
+def options_for(name: str, settings: config.Settings) -> Options:
+    return Options(
+        unsafe=settings.unsafe, protect_quotes=settings.protect_quotes,
+        disabled=frozenset(settings.disable), enabled_only=frozenset(settings.select),
+        protected_words=config.protected_words(settings), dictionaries=settings.dictionaries,
+        markup=markup.detect(name, settings.markup) if name != "-" else ("text" if settings.markup == "auto" else settings.markup),
+    )
+
+
+def process(name: str, overrides: dict) -> Outcome:
+    """Read, configure and repair one input; every failure becomes data (never a traceback)."""
+    out = Outcome(name)
+    try:
+        settings = config.settings_for(None if name == "-" else Path(name), overrides)
+        out.source = fileio.read(name)
+        out.result = engine.repair(out.source.text, options_for(name, settings))
+    except (fileio.InputError, config.ConfigError) as exc:
+        out.errors = [str(exc)]
+    except loader.RuleError as exc:
+        out.errors = exc.problems[:20] + ([f"... and {len(exc.problems) - 20} more"] if len(exc.problems) > 20 else [])
+    return out
+
+
+def run_all(names: list[str], overrides: dict, jobs: int, progress: bool):
+    """Outcomes in input order; files are spread over ``jobs`` processes when there are many."""
+    total = len(names)
+    if jobs > 1 and total >= 2 * jobs and "-" not in names:
+        try:
+            loader.load(tuple(overrides.get("dictionaries") or ()))  # warm the rules before forking
+        except loader.RuleError:
+            pass
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
+            it = pool.map(process, names, [overrides] * total, chunksize=max(1, min(64, total // (jobs * 4))))
+            for n, outcome in enumerate(it, 1):
+                _progress(progress, n, total)
+                yield outcome
+    else:
+        for n, name in enumerate(names, 1):
+            _progress(progress, n, total)
+            yield process(name, overrides)
+    if progress and total > 1:
+        click.echo("\r\033[K", err=True, nl=False)
+
+
+def _progress(show: bool, n: int, total: int) -> None:
+    if show and total > 1:
+        click.echo(f"\r\033[Kunspin: {n}/{total} files", err=True, nl=False)
 
 
 def common(func):
-    """Options every text command takes."""
+    """Options every text command takes; each overrides the configuration file when given."""
     decorators = [
-        click.argument("files", nargs=-1),
-        click.option("--unsafe", is_flag=True, help="Also apply suggest-only edits."),
-        click.option("--dictionary", "-d", multiple=True, metavar="FILE",
+        click.argument("paths", nargs=-1),
+        click.option("--unsafe/--safe", "unsafe", default=None, help="Also apply suggest-only edits (default: safe only)."),
+        click.option("--protect-quotes/--no-protect-quotes", "protect_quotes", default=None,
+                     help="Leave text inside quotations alone (default: yes)."),
+        click.option("-d", "--dictionary", "dictionaries", multiple=True, metavar="FILE",
                      help="Extra dictionary (.dict format, or spun<TAB>standard lines); repeatable."),
         click.option("--disable", multiple=True, metavar="RULE|CATEGORY", help="Turn a rule or category off; repeatable."),
         click.option("--select", multiple=True, metavar="RULE|CATEGORY", help="Run only these rules or categories; repeatable."),
-        click.option("--no-protect-quotes", is_flag=True, help="Also edit text inside quotations."),
+        click.option("--protect", multiple=True, metavar="WORD", help="A word never to split or rewrite; repeatable."),
+        click.option("--protect-file", "protect_files", multiple=True, metavar="FILE",
+                     help="A file of protected words (whitespace-separated, # comments); repeatable."),
+        click.option("--markup", type=click.Choice(config.MARKUPS), default=None,
+                     help="How to read files: by extension (auto), text, markdown or html."),
+        click.option("--exclude", multiple=True, metavar="GLOB", help="Skip matching files and folders; repeatable."),
+        click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None,
+                     help="Files processed in parallel (default: number of CPUs)."),
+        click.option("-q", "--quiet", is_flag=True, help="No summary line or progress on stderr."),
     ]
     for deco in reversed(decorators):
         func = deco(func)
     return func
 
 
-def _each(files: tuple[str, ...], options: Options):
-    """Yield ``(source, result)`` per input; report bad input and remember it."""
-    state = {"errors": 0}
-    names = files or ("-",)
+def _overrides(kw: dict) -> dict:
+    keys = ("unsafe", "protect_quotes", "markup", "select", "disable", "dictionaries", "protect", "protect_files")
+    return {k: (tuple(str(Path(p).resolve()) for p in kw[k]) if k in ("dictionaries", "protect_files") else tuple(kw[k]))
+            if isinstance(kw[k], tuple) and kw[k] else (kw[k] if not isinstance(kw[k], tuple) else None)
+            for k in keys}
 
-    def gen():
-        for name in names:
+
+def _names(kw: dict) -> list[str]:
+    exclude = tuple(kw["exclude"])
+    if not exclude:
+        cfg = config.find_config(Path.cwd())
+        if cfg:
             try:
-                source = fileio.read(name)
-            except fileio.InputError as exc:
-                _fail(str(exc))
-                state["errors"] += 1
-                continue
-            yield source, engine.repair(source.text, options)
-    return gen(), state
+                exclude = config.load_file(cfg).exclude
+            except config.ConfigError:
+                pass
+    return files.expand(kw["paths"], exclude)
 
 
-def _guard(run):
-    """Turn rule-data errors into a clear message and exit code 2 (never a traceback)."""
-    try:
-        return run()
-    except loader.RuleError as exc:
-        for problem in exc.problems[:20]:
-            _fail(problem)
-        if len(exc.problems) > 20:
-            _fail(f"... and {len(exc.problems) - 20} more problems in the rule data")
-        sys.exit(EXIT_ERROR)
+def _start(kw: dict):
+    names = _names(kw)
+    jobs = kw["jobs"] or os.cpu_count() or 1
+    progress = not kw["quiet"] and sys.stderr.isatty()
+    return names, run_all(names, _overrides(kw), jobs, progress)
+
+
+def _report_errors(outcome: Outcome) -> bool:
+    for line in outcome.errors:
+        _fail(line)
+    return bool(outcome.errors)
+
+
+def _summary(kw: dict, names: list[str], text: str) -> None:
+    """One line on stderr after several files (a single file's output speaks for itself)."""
+    if not kw["quiet"] and len(names) > 1:
+        click.echo(f"unspin: {text}", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -79,73 +163,140 @@ def main():
 @main.command()
 @common
 @click.option("-w", "--write", is_flag=True, help="Rewrite the files in place (atomically) instead of printing.")
-def fix(files, unsafe, dictionary, disable, select, no_protect_quotes, write):
-    """Print the repaired text (or rewrite files with -w). '-' or no FILE reads standard input."""
-    options = _options(unsafe, dictionary, disable, select, no_protect_quotes)
+@click.option("-i", "--interactive", is_flag=True, help="Review each edit (accept/reject/all/quit), then write.")
+@click.option("--exit-nonzero-on-fix", is_flag=True, help="Exit 1 when a file was rewritten (for hooks).")
+def fix(write, interactive, exit_nonzero_on_fix, **kw):
+    """Print the repaired text, or rewrite files with -w. '-' or no PATH reads standard input."""
+    names, outcomes = _start(kw)
+    errors = fixed = edits = 0
+    out = sys.stdout.buffer
+    for o in outcomes:
+        if _report_errors(o):
+            errors += 1
+            continue
+        result = o.result
+        if interactive:
+            if o.name == "-":
+                _fail("--interactive needs a file, not standard input")
+                errors += 1
+                continue
+            result = _review(o)
+            if result is None:
+                break
+        if (write or interactive) and o.name != "-":
+            if result.changed:
+                try:
+                    fileio.write_atomic(o.name, fileio.encode(o.source, result.text))
+                except OSError as exc:
+                    _fail(f"{o.name}: cannot write ({exc.strerror}); the file is unchanged")
+                    errors += 1
+                    continue
+                fixed += 1
+                edits += len(result.applied)
+        else:
+            out.write(fileio.encode(o.source, result.text))
+            out.flush()
+    if write or interactive:
+        _summary(kw, names, f"{len(names)} files, {fixed} fixed ({edits} edits)")
+    if errors:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if exit_nonzero_on_fix and fixed else EXIT_CLEAN)
 
-    def run():
-        results, state = _each(files, options)
-        out = sys.stdout.buffer
-        for source, result in results:
-            if write and not source.is_stdin:
-                if result.changed:
-                    try:
-                        fileio.write_atomic(source.name, fileio.encode(source, result.text))
-                    except OSError as exc:
-                        _fail(f"{source.name}: cannot write ({exc.strerror}); the file is unchanged")
-                        state["errors"] += 1
-                        continue
-                    click.echo(f"fixed {source.name} ({len(result.applied)} edits)", err=True)
-            else:
-                out.write(fileio.encode(source, result.text))
-                out.flush()
-        return EXIT_ERROR if state["errors"] else EXIT_CLEAN
-    sys.exit(_guard(run))
+
+def _review(o: Outcome) -> Result | None:
+    """Ask about each edit; returns the result with only the accepted ones (None: quit)."""
+    text, accepted, take_all = o.source.text, [], False
+    for e in o.result.findings:
+        if e.held and e.held != "suggestion only":
+            continue
+        if not take_all:
+            line, col = report.line_col(text, e.start)
+            before = text[max(0, e.start - 40):e.start].rsplit("\n", 1)[-1]
+            after = text[e.end:e.end + 40].split("\n", 1)[0]
+            click.echo(f"\n{o.path}:{line}:{col}: {e.rule} ({'suggestion' if e.held else 'safe'}): {e.reason}")
+            click.echo(f"  {before}[-{e.original}-]{{+{e.replacement}+}}{after}")
+            answer = click.prompt("  apply? [y]es [n]o [a]ll [q]uit", type=click.Choice(["y", "n", "a", "q"]),
+                                  show_choices=False, default="y")
+            if answer == "q":
+                break
+            if answer == "n":
+                continue
+            take_all = answer == "a"
+        accepted.append(e)
+    accepted.sort(key=lambda e: e.start)
+    return Result(text, apply(text, accepted), accepted, [])
 
 
 @main.command()
 @common
 @click.option("--safe-only", is_flag=True, help="Report only what 'fix' would change.")
-def check(files, unsafe, dictionary, disable, select, no_protect_quotes, safe_only):
-    """Report findings as 'path:line:col: rule: message (-> suggestion)'. Exit 1 on findings."""
-    options = _options(unsafe, dictionary, disable, select, no_protect_quotes)
-
-    def run():
-        results, state = _each(files, options)
-        found = 0
-        for source, result in results:
-            path = "<stdin>" if source.is_stdin else source.name
-            for e in (result.applied if safe_only else result.findings):
-                click.echo(views.finding_line(path, source.text, e))
-                found += 1
-        if state["errors"]:
-            return EXIT_ERROR
-        return EXIT_FINDINGS if found else EXIT_CLEAN
-    sys.exit(_guard(run))
+@click.option("--format", "fmt", type=click.Choice(report.FORMATS), default="text", show_default=True)
+def check(safe_only, fmt, **kw):
+    """Report findings, one per line ('path:line:col: rule: message (-> suggestion)')."""
+    names, outcomes = _start(kw)
+    errors = found = 0
+    records = []
+    for o in outcomes:
+        if _report_errors(o):
+            errors += 1
+            continue
+        for e in (o.result.applied if safe_only else o.result.findings):
+            rec = report.record(o.path, o.source.text, e, o.source.bom)
+            found += 1
+            if fmt == "text":
+                context = o.source.text[max(0, e.start - 12):e.start + 12].strip()
+                click.echo(report.text_line(rec, context))
+            elif fmt == "jsonl":
+                click.echo(json.dumps(rec, ensure_ascii=False))
+            elif fmt == "github":
+                click.echo(report.github_line(rec))
+            else:
+                records.append(rec)
+    if fmt == "json":
+        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
+    elif fmt == "sarif":
+        try:
+            rules = loader.load().rules
+        except loader.RuleError:
+            rules = {}
+        click.echo(report.sarif(records, rules))
+    _summary(kw, names, f"{len(names)} files checked, {found} findings")
+    sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if found else EXIT_CLEAN)
 
 
 @main.command()
 @common
 @click.option("--word", is_flag=True, help="Word-level diff ([-old-]{+new+}), like git diff --word-diff.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
-def diff(files, unsafe, dictionary, disable, select, no_protect_quotes, word, color):
-    """Show a diff of original versus repaired text. Exit 1 when there are changes."""
-    options = _options(unsafe, dictionary, disable, select, no_protect_quotes)
+@click.option("--html", "html_out", metavar="FILE", help="Also write a side-by-side HTML page of the edits.")
+def diff(word, color, html_out, **kw):
+    """Show a diff of original versus repaired text (exit 1 when there are changes)."""
     use_color = color == "always" or (color == "auto" and sys.stdout.isatty())
+    names, outcomes = _start(kw)
+    errors, changed, pages = 0, 0, []
+    for o in outcomes:
+        if _report_errors(o):
+            errors += 1
+            continue
+        pages.append((o.path, o.result))
+        if o.result.changed:
+            changed += 1
+            view = views.word_diff if word else views.unified
+            click.echo(view(o.path, o.result, use_color), nl=False, color=use_color)
+    if html_out:
+        from . import htmlview
+        Path(html_out).write_text(htmlview.page(pages), encoding="utf-8")
+    _summary(kw, names, f"{len(names)} files, {changed} would change")
+    sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if changed else EXIT_CLEAN)
 
-    def run():
-        results, state = _each(files, options)
-        changed = False
-        for source, result in results:
-            path = "<stdin>" if source.is_stdin else source.name
-            if result.changed:
-                changed = True
-                view = views.word_diff if word else views.unified
-                click.echo(view(path, result, use_color), nl=False, color=use_color)
-        if state["errors"]:
-            return EXIT_ERROR
-        return EXIT_FINDINGS if changed else EXIT_CLEAN
-    sys.exit(_guard(run))
+
+def _guard(run):
+    try:
+        sys.exit(run())
+    except loader.RuleError as exc:
+        for problem in exc.problems[:20]:
+            _fail(problem)
+        sys.exit(EXIT_ERROR)
 
 
 @main.command("rules")
@@ -154,11 +305,10 @@ def list_rules(category):
     """List the rules: id, category, safe or suggest, and why."""
     def run():
         for rule in sorted(loader.load().rules.values(), key=lambda r: (r.category, r.id)):
-            if category and rule.category != category:
-                continue
-            click.echo(f"{rule.id}\t{rule.category}\t{'safe' if rule.safe else 'suggest'}\t{rule.reason}")
+            if not category or rule.category == category:
+                click.echo(f"{rule.id}\t{rule.category}\t{'safe' if rule.safe else 'suggest'}\t{rule.reason}")
         return EXIT_CLEAN
-    sys.exit(_guard(run))
+    _guard(run)
 
 
 @main.command()
@@ -185,7 +335,25 @@ def explain(rule_id):
             else:
                 click.echo(f"  spun:  {ex.text}\n  fixed: {ex.fixed}")
         return EXIT_CLEAN
-    sys.exit(_guard(run))
+    _guard(run)
+
+
+@main.command("config")
+@click.argument("path", required=False, default=".")
+def show_config(path):
+    """Print the effective configuration for PATH (a file or folder) and where each value comes from."""
+    try:
+        settings = config.settings_for(Path(path), {})
+    except config.ConfigError as exc:
+        _fail(str(exc))
+        sys.exit(EXIT_ERROR)
+    click.echo(f"# configuration file: {settings.source}")
+    for key in config.KEYS:
+        attr = key.replace("-", "_")
+        value = getattr(settings, attr)
+        shown = json.dumps(list(value) if isinstance(value, tuple) else value)
+        click.echo(f"{key} = {shown}  # {settings.origin.get(attr, 'default')}")
+    sys.exit(EXIT_CLEAN)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from . import markup, suppress
 from .loader import Rule, RuleSet
 from .model import Edit, Options
 from .protect import Protection, find_regions
@@ -20,7 +21,8 @@ class Document:
 
     @cached_property
     def protection(self) -> Protection:
-        return find_regions(self.text, quotes=self.options.protect_quotes)
+        extra = suppress.regions(self.text) + markup.regions(self.text, self.options.markup)
+        return find_regions(self.text, quotes=self.options.protect_quotes, extra=extra)
 
     @cached_property
     def tokens(self) -> list[tuple[int, int, str]]:

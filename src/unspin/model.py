@@ -46,6 +46,7 @@ class Options:
     enabled_only: frozenset[str] = frozenset()  # when set, only these ids/categories run
     protected_words: frozenset[str] = frozenset()
     dictionaries: tuple[str, ...] = ()  # extra dictionary files
+    markup: str = "text"  # text | markdown | html: what is prose and what is markup
 
     def wants(self, rule: str, category: str) -> bool:
         if rule in self.disabled or category in self.disabled:

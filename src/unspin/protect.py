@@ -60,8 +60,8 @@ class Protection:
         return ""
 
 
-def find_regions(text: str, quotes: bool = True) -> Protection:
-    regions: list[Region] = []
+def find_regions(text: str, quotes: bool = True, extra: list[Region] = ()) -> Protection:
+    regions: list[Region] = list(extra)
     for kind, pat in PATTERNS:
         regions.extend(Region(m.start(), m.end(), kind) for m in pat.finditer(text))
     if quotes:

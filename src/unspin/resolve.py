@@ -12,6 +12,10 @@ _HELD_REASON = {"quote": "inside a quotation", "url": "inside a URL", "email": "
                 "code": "inside code", "file": "inside a file name", "handle": "inside a handle or hashtag"}
 
 
+#: regions whose findings are not even reported: the user or the format says "not prose"
+SILENT = frozenset({"suppressed", "markup", "code", "url", "email", "file", "handle"})
+
+
 class _Spans:
     """Accepted, non-overlapping edits kept sorted for an overlap test in O(log n)."""
 
@@ -54,6 +58,8 @@ def resolve(candidates: list[Edit], protection: Protection, rules: RuleSet, opti
         rule = rules.rules.get(e.rule)
         allow = rule.allow if rule else frozenset()
         kind = protection.hit(e.start, e.end, allow)
+        if kind in SILENT:
+            continue
         if kind:
             held.append(_with(e, _HELD_REASON.get(kind, f"protected ({kind})")))
         elif not e.safe and not options.unsafe:

@@ -1,26 +1,13 @@
-"""Views of one repair result: finding lines, unified diff, word diff."""
+"""Diff views of one repair result: unified and word-level."""
 from __future__ import annotations
 
 import difflib
 
 import regex
 
-from .model import Edit, Result
+from .model import Result
 
 RED, GREEN, CYAN, BOLD, RESET = "\033[31m", "\033[32m", "\033[36m", "\033[1m", "\033[0m"
-
-
-def line_col(text: str, pos: int) -> tuple[int, int]:
-    line = text.count("\n", 0, pos) + 1
-    return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
-
-
-def finding_line(path: str, text: str, e: Edit) -> str:
-    """``path:line:col: rule-id: message (-> suggestion)``."""
-    line, col = line_col(text, e.start)
-    shown = e.original if e.original else text[max(0, e.start - 12):e.start + 12].strip()
-    note = "" if not e.held else f" [{e.held}]"
-    return f"{path}:{line}:{col}: {e.rule}: {e.reason}: {shown!r} (-> {e.replacement!r}){note}"
 
 
 def unified(path: str, result: Result, color: bool = False) -> str:

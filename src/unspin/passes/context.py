@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from ..document import Document
 from ..model import Edit
+from . import glue
 from ..textutil import sentence_bounds, transfer_case
 
 
 def edits(doc: Document) -> list[Edit]:
     out: list[Edit] = []
-    text = doc.text
+    text, inserted = glue.spaced_view(doc)
     for rule in doc.rules.by_kind("context"):
         if not doc.options.wants(rule.id, rule.category):
             continue
@@ -22,9 +23,10 @@ def edits(doc: Document) -> list[Edit]:
                 if rule.unless and rule.unless.search(sentence):
                     continue
             replacement = m.expand(rule.replace)
-            original = text[span[0]:span[1]]
-            if original[:1].isupper() and replacement[:1].islower():
-                replacement = transfer_case(original, replacement)
-            if replacement != original:
-                out.append(doc.edit(span[0], span[1], replacement, rule))
+            seen = text[span[0]:span[1]]
+            if seen[:1].isupper() and replacement[:1].islower():
+                replacement = transfer_case(seen, replacement)
+            if replacement != seen:
+                start, end = glue.to_original(span[0], inserted), glue.to_original(span[1], inserted)
+                out.append(doc.edit(start, end, replacement, rule))
     return out

@@ -9,23 +9,10 @@ import regex
 
 from ..document import Document
 from ..model import Edit
-from . import spacing, wordbreak
+from . import glue
 
 _WORD = regex.compile(r"\p{L}+")
 _GAP = regex.compile(r"[ \t]+")
-
-
-def _virtual_words(doc: Document):
-    """``(start, end, word, glued_left, glued_right)``: tokens, glued ones cut in two."""
-    splits = dict(wordbreak.glued_splits(doc))
-    splits.update((start, cut - start) for start, cut in spacing.glued(doc))
-    for start, end, word in doc.tokens:
-        cut = splits.get(start)
-        if cut and start + cut < end:
-            yield start, start + cut, word[:cut], False, True
-            yield start + cut, end, word[cut:], True, False
-        else:
-            yield start, end, word, False, False
 
 
 def owned_cuts(doc: Document) -> set[int]:
@@ -39,7 +26,7 @@ def runs(doc: Document):
         return doc.memo["doubled"]
     allowed = doc.rules.classes["doubled-ok"]
     text, out, run = doc.text, [], []
-    for w in _virtual_words(doc):
+    for w in glue.virtual_tokens(doc):
         if run:
             prev = run[-1]
             joined = prev[1] == w[0] and prev[4]  # the two halves of a glued token

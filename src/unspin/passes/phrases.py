@@ -10,13 +10,14 @@ from bisect import bisect_left
 from ..document import Document
 from ..loader import Variant
 from ..model import Edit
+from . import glue
 from ..textutil import has_capital, norm, sentence_bounds, transfer_case
 
 _PARTICIPLE_CUES = frozenset("have has had having 've 's 'd be been being is was were are am get got gets".split())
 
 
-def _conditions_hold(doc: Document, var: Variant, first: int, last: int) -> bool:
-    toks, classes = doc.tokens, doc.rules.classes
+def _conditions_hold(doc: Document, toks, starts, var: Variant, first: int, last: int) -> bool:
+    classes = doc.rules.classes
     for key, (negated, cls) in var.rule.conditions.items():
         members = classes[cls]
         if key == "after":
@@ -25,7 +26,7 @@ def _conditions_hold(doc: Document, var: Variant, first: int, last: int) -> bool
             hit = last + 1 < len(toks) and norm(toks[last + 1][2]) in members
         else:
             s, e = sentence_bounds(doc.text, toks[first][0])
-            lo, hi = bisect_left(doc.token_starts, s), bisect_left(doc.token_starts, e)
+            lo, hi = bisect_left(starts, s), bisect_left(starts, e)
             hit = any(norm(w[2]) in members or w[2] in members for w in toks[lo:hi])
             hit = hit if key == "when" else not hit
         if hit == negated:
@@ -34,9 +35,12 @@ def _conditions_hold(doc: Document, var: Variant, first: int, last: int) -> bool
 
 
 def _joined_by_space(text: str, toks, i: int, k: int) -> bool:
+    """Words of one phrase: separated by spaces within a line, or the two halves of a glued token."""
     for j in range(i, i + k - 1):
+        if toks[j][4] and toks[j + 1][3]:
+            continue
         gap = text[toks[j][1]:toks[j + 1][0]]
-        if not gap or not gap.isspace() or gap.count("\n") > 0:
+        if not gap or not gap.isspace() or "\n" in gap:
             return False
     return True
 
@@ -59,11 +63,11 @@ def _case_ok(doc: Document, var: Variant, toks, i: int) -> bool:
     return True
 
 
-def _choose(replacement: str, doc: Document, i: int) -> str:
+def _choose(replacement: str, toks, i: int) -> str:
     if "\0" not in replacement:
         return replacement
     simple_past, participle = replacement.split("\0")
-    prev = norm(doc.tokens[i - 1][2]) if i > 0 else ""
+    prev = norm(toks[i - 1][2]) if i > 0 else ""
     contracted = prev.endswith(("'s", "'ve", "'d"))
     return participle if prev in _PARTICIPLE_CUES or contracted else simple_past
 
@@ -81,11 +85,11 @@ def article_for(phrase: str) -> str:
     return "an" if low[:1] in "aeiou" else "a"
 
 
-def _fix_article(doc: Document, i: int, start: int, replacement: str) -> tuple[int, str]:
+def _fix_article(doc: Document, toks, i: int, start: int, replacement: str) -> tuple[int, str]:
     """'an army degree' -> 'a military level': take the article into the edit when it must change."""
     if i == 0:
         return start, replacement
-    a_start, a_end, article = doc.tokens[i - 1]
+    a_start, a_end, article = toks[i - 1][:3]
     if norm(article) not in ("a", "an") or doc.text[a_end:start] != " ":
         return start, replacement
     wanted = article_for(replacement)
@@ -96,9 +100,11 @@ def _fix_article(doc: Document, i: int, start: int, replacement: str) -> tuple[i
 
 def edits(doc: Document) -> list[Edit]:
     index = doc.rules.variants
-    toks, text = doc.tokens, doc.text
+    toks = glue.virtual_tokens(doc)
+    starts = [t[0] for t in toks]
+    text = doc.text
     out: list[Edit] = []
-    for i, (start, _, word) in enumerate(toks):
+    for i, (start, _, word, at_cut, _) in enumerate(toks):
         for var in index.get(norm(word), ()):
             k = len(var.words)
             if i + k > len(toks) or tuple(norm(t[2]) for t in toks[i:i + k]) != var.words:
@@ -106,11 +112,23 @@ def edits(doc: Document) -> list[Edit]:
             if not doc.options.wants(var.rule.id, var.rule.category):
                 continue
             if not (_joined_by_space(text, toks, i, k) and _case_ok(doc, var, toks, i)
-                    and _conditions_hold(doc, var, i, i + k - 1)):
+                    and _conditions_hold(doc, toks, starts, var, i, i + k - 1)):
                 continue
-            end = toks[i + k - 1][1]
-            replacement = transfer_case(text[start:end], _choose(var.replacement, doc, i))
-            start, replacement = _fix_article(doc, i, start, replacement)
-            out.append(doc.edit(start, end, replacement, var.rule))
+            last = i + k - 1
+            replacement = transfer_case(text[start:toks[last][1]], _choose(var.replacement, toks, i))
+            while last + 1 < len(toks) and norm(toks[last + 1][2]) == norm(toks[last][2]) and (
+                    toks[last + 1][3] or text[toks[last][1]:toks[last + 1][0]].isspace()):
+                last += 1  # 'very own own' -> 'own': a repeated last word goes with it too
+            end = toks[last][1]
+            first = i
+            while first > 0 and norm(toks[first - 1][2]) == norm(word) and (
+                    toks[first][3] or text[toks[first - 1][1]:toks[first][0]].isspace()):
+                first -= 1  # 'very very own' -> 'own': a repeated first word goes with the phrase
+            if first < i:
+                replacement = transfer_case(toks[first][2], replacement)
+            begin, replacement = _fix_article(doc, toks, first, toks[first][0], replacement)
+            # a phrase that starts or ends inside a glued token: the spacing pass's insertion at
+            # the cut (on the edge of this edit, so both apply) supplies the space
+            out.append(doc.edit(begin, end, replacement, var.rule))
             break  # longest variant at this position; shorter ones at later positions still compete
     return out

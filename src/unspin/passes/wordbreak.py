@@ -11,7 +11,8 @@ from ..document import Document
 from ..model import Edit
 
 _ALPHA = regex.compile(r"\p{L}+")
-_LOWER_TOKEN = regex.compile(r"(?:(?<=^|[\s(\[“‘\"])|(?<=\s')|(?<=^'))(\p{Lu}?\p{Ll}+)(?![\p{L}\p{N}_@/\\'’(-]|\.\p{L})", regex.M)
+# a token starts after space or an opener, or after punctuation the spacing pass will space out
+_LOWER_TOKEN = regex.compile(r"(?:(?<=^|[\s(\[“‘\"])|(?<=\s')|(?<=^')|(?<=\p{Ll}{2}[\"”’)]?[,;])|(?<=\p{Ll}{2}[\"”’)]?[:?!.])(?=\p{Lu}))(\p{Lu}?\p{Ll}+)(?![\p{L}\p{N}_@/\\'’(-]|\.\p{L})", regex.M)
 
 
 def glued_splits(doc: Document) -> dict[int, int]:

@@ -1,0 +1,102 @@
+"""Configuration: ``[tool.unspin]`` in pyproject.toml or a ``.unspin.toml``, found by walking up
+from each file's folder. Precedence: command line > configuration file > defaults."""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+KEYS = {
+    "unsafe": bool, "protect-quotes": bool, "markup": str, "select": list, "disable": list,
+    "dictionaries": list, "protect": list, "protect-files": list, "exclude": list,
+}
+MARKUPS = ("auto", "text", "markdown", "html")
+
+
+class ConfigError(Exception):
+    """A configuration file unspin cannot use; the message names the file."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    unsafe: bool = False
+    protect_quotes: bool = True
+    markup: str = "auto"
+    select: tuple[str, ...] = ()
+    disable: tuple[str, ...] = ()
+    dictionaries: tuple[str, ...] = ()
+    protect: tuple[str, ...] = ()
+    protect_files: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    source: str = "defaults"  # the file these came from
+    origin: dict = field(default_factory=dict, compare=False, hash=False)  # key -> where its value came from
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest .unspin.toml, or pyproject.toml with a [tool.unspin] table, at or above ``start``."""
+    folder = start if start.is_dir() else start.parent
+    for d in (folder.resolve(), *folder.resolve().parents):
+        dotfile = d / ".unspin.toml"
+        if dotfile.is_file():
+            return dotfile
+        pyproject = d / "pyproject.toml"
+        if pyproject.is_file() and "tool" in _read(pyproject) and "unspin" in _read(pyproject)["tool"]:
+            return pyproject
+    return None
+
+
+@lru_cache(maxsize=64)
+def _read(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML ({exc})") from None
+
+
+@lru_cache(maxsize=64)
+def load_file(path: Path) -> Settings:
+    data = _read(path)
+    table = data.get("tool", {}).get("unspin", {}) if path.name == "pyproject.toml" else data
+    values: dict = {}
+    for key, value in table.items():
+        if key not in KEYS:
+            raise ConfigError(f"{path}: unknown setting '{key}' (known: {', '.join(sorted(KEYS))})")
+        if not isinstance(value, KEYS[key]) or (KEYS[key] is list and not all(isinstance(v, str) for v in value)):
+            raise ConfigError(f"{path}: '{key}' must be {'a list of strings' if KEYS[key] is list else KEYS[key].__name__}")
+        if key == "markup" and value not in MARKUPS:
+            raise ConfigError(f"{path}: markup must be one of {', '.join(MARKUPS)}")
+        if key in ("dictionaries", "protect-files"):  # paths are relative to the config file
+            value = [str((path.parent / v).resolve()) for v in value]
+        values[key.replace("-", "_")] = tuple(value) if isinstance(value, list) else value
+    return Settings(**values, source=str(path), origin={k: str(path) for k in values})
+
+
+def settings_for(target: Path | None, overrides: dict) -> Settings:
+    """Settings for one file: its config file (if any), then the command line's ``overrides``."""
+    found = find_config(target if target is not None else Path.cwd())
+    base = load_file(found) if found else Settings()
+    given = {k: v for k, v in overrides.items() if v is not None}
+    origin = dict(base.origin)
+    origin.update({k: "command line" for k in given})
+    fields = {k: getattr(base, k) for k in Settings.__dataclass_fields__ if k not in ("source", "origin")}
+    fields.update(given)
+    return Settings(**fields, source=base.source, origin=origin)
+
+
+def protected_words(settings: Settings) -> frozenset[str]:
+    words = set(settings.protect)
+    for name in settings.protect_files:
+        try:
+            text = Path(name).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(f"{name}: cannot read protected-words file ({exc.strerror})") from None
+        words.update(w for line in text.splitlines() for w in line.split("#", 1)[0].split())
+    return frozenset(words)

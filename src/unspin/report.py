@@ -1,0 +1,86 @@
+"""Finding formats for ``unspin check``: text, json, jsonl, sarif (2.1.0) and github.
+
+The JSON schema (stable; new keys may be added, none removed or renamed):
+path, line, column, end_line, end_column (1-based, characters), start, end (character
+offsets in the decoded text), byte_start, byte_end (offsets in the file's bytes, BOM
+included), rule, category, message, original, suggestion, safe, applied (fix would apply it),
+held (why it is not applied: "" or e.g. "suggestion only", "inside a quotation").
+"""
+from __future__ import annotations
+
+import json
+
+from . import __version__
+from .model import Edit
+
+FORMATS = ("text", "json", "jsonl", "sarif", "github")
+
+
+def line_col(text: str, pos: int) -> tuple[int, int]:
+    line = text.count("\n", 0, pos) + 1
+    return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
+
+
+def record(path: str, text: str, e: Edit, bom: bool = False) -> dict:
+    line, col = line_col(text, e.start)
+    end_line, end_col = line_col(text, e.end)
+    offset = 3 if bom else 0
+    byte_start = len(text[:e.start].encode("utf-8")) + offset
+    return {
+        "path": path, "line": line, "column": col, "end_line": end_line, "end_column": end_col,
+        "start": e.start, "end": e.end, "byte_start": byte_start,
+        "byte_end": byte_start + len(e.original.encode("utf-8")),
+        "rule": e.rule, "category": e.category, "message": e.reason, "original": e.original,
+        "suggestion": e.replacement, "safe": e.safe, "applied": not e.held, "held": e.held,
+    }
+
+
+def text_line(r: dict, context: str = "") -> str:
+    """``path:line:col: rule-id: message: 'text' (-> 'suggestion') [held]``."""
+    shown = r["original"] if r["original"] else context
+    held = f" [{r['held']}]" if r["held"] else ""
+    return f"{r['path']}:{r['line']}:{r['column']}: {r['rule']}: {r['message']}: {shown!r} (-> {r['suggestion']!r}){held}"
+
+
+def github_line(r: dict) -> str:
+    level = "warning" if r["applied"] else "notice"
+    msg = f"{r['message']}: '{r['original']}' -> '{r['suggestion']}'".replace("%", "%25").replace("\n", "%0A")
+    return (f"::{level} file={r['path']},line={r['line']},col={r['column']},endLine={r['end_line']},"
+            f"endColumn={r['end_column']},title=unspin {r['rule']}::{msg}")
+
+
+def sarif(records: list[dict], rules: dict) -> str:
+    used = sorted({r["rule"] for r in records})
+    index = {rid: n for n, rid in enumerate(used)}
+    driver_rules = []
+    for rid in used:
+        rule = rules.get(rid)
+        driver_rules.append({
+            "id": rid,
+            "shortDescription": {"text": rule.reason if rule else rid},
+            "properties": {"category": rule.category if rule else "", "safe": bool(rule.safe) if rule else False},
+        })
+    results = []
+    for r in records:
+        results.append({
+            "ruleId": r["rule"], "ruleIndex": index[r["rule"]],
+            "level": "warning" if r["applied"] else "note",
+            "message": {"text": f"{r['message']}: '{r['original']}' -> '{r['suggestion']}'"},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": r["path"]},
+                "region": {"startLine": r["line"], "startColumn": r["column"], "endLine": r["end_line"],
+                           "endColumn": r["end_column"], "byteOffset": r["byte_start"],
+                           "byteLength": r["byte_end"] - r["byte_start"]}}}],
+            "fixes": [{"description": {"text": r["message"]}, "artifactChanges": [{
+                "artifactLocation": {"uri": r["path"]},
+                "replacements": [{"deletedRegion": {"byteOffset": r["byte_start"],
+                                                    "byteLength": r["byte_end"] - r["byte_start"]},
+                                  "insertedContent": {"text": r["suggestion"]}}]}]}],
+        })
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
+        "runs": [{"tool": {"driver": {"name": "unspin", "version": __version__,
+                                      "informationUri": "https://pypi.org/project/unspin/", "rules": driver_rules}},
+                  "results": results}],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False)
