@@ -69,6 +69,8 @@ class RuleSet:
     classes: dict[str, frozenset[str]]
     variants: dict[str, list[Variant]]  # first word -> variants, longest first
     root: Path
+    #: spun word -> standard words it replaced, learned from the shipped dictionary's entries
+    synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def by_kind(self, kind: str) -> list[Rule]:
         return [r for r in self.rules.values() if r.kind == kind]
@@ -353,7 +355,26 @@ def _load(extra: tuple[str, ...]) -> RuleSet:
     variants = _variants([r for r in rules if r.kind == "phrase"], root, problems)
     if problems:
         raise RuleError(problems)
-    return RuleSet(by_id, classes, variants, root)
+    shipped = [r for r in rules if r.kind == "phrase" and not r.id.startswith("user:")]
+    return RuleSet(by_id, classes, variants, root, word_swaps(shipped, classes.get("function", frozenset())))
+
+
+def word_swaps(rules: list[Rule], function_words: frozenset[str], min_support: int = 2) -> dict[str, frozenset[str]]:
+    """Word-for-word swaps inside equal-length entries: 'straight strike -> direct attack'
+    teaches straight -> direct and strike -> attack."""
+    seen: dict[tuple[str, str], int] = {}
+    for rule in rules:
+        spun, standard = tokenize_key(rule.spun), tokenize_key(rule.standard)
+        if len(spun) != len(standard):
+            continue
+        for a, b in zip(spun, standard):
+            if a != b and len(a) > 2 and len(b) > 2 and a not in function_words and b not in function_words:
+                seen[a, b] = seen.get((a, b), 0) + 1
+    table: dict[str, set[str]] = {}
+    for (a, b), count in seen.items():
+        if count >= min_support:  # a swap the dictionary attests more than once is the spinner's habit
+            table.setdefault(a, set()).add(b)
+    return {k: frozenset(v) for k, v in table.items()}
 
 
 def words_of_class(rs: RuleSet, name: str) -> frozenset[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 #: Categories, in the order a reader meets them in the pipeline.
-CATEGORIES = ("spacing", "boundary", "doubled", "filler", "phrase", "context", "style", "mt", "spelling")
+CATEGORIES = ("spacing", "boundary", "doubled", "filler", "phrase", "context", "pair", "style", "mt", "spelling")
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,9 @@ _HELD_REASON = {"quote": "inside a quotation", "url": "inside a URL", "email": "
                 "code": "inside code", "file": "inside a file name", "handle": "inside a handle or hashtag"}
 
 
+#: categories only ever reported, unless the user selects the rule by its id (--select RULE)
+REPORT_ONLY = frozenset({"pair", "spelling", "grammar"})
+
 #: regions whose findings are not even reported: the user or the format says "not prose"
 SILENT = frozenset({"suppressed", "markup", "code", "url", "email", "file", "handle"})
 
@@ -62,6 +65,8 @@ def resolve(candidates: list[Edit], protection: Protection, rules: RuleSet, opti
             continue
         if kind:
             held.append(_with(e, _HELD_REASON.get(kind, f"protected ({kind})")))
+        elif e.category in REPORT_ONLY and e.rule not in options.enabled_only:
+            held.append(_with(e, "report only"))
         elif not e.safe and not options.unsafe:
             held.append(_with(e, "suggestion only"))
         else:

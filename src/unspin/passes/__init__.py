@@ -2,6 +2,6 @@
 
 A new pass is a module here with an ``edits`` function, listed in ``PASSES``.
 """
-from . import boundary, context, doubled, phrases, spacing, wordbreak
+from . import boundary, context, doubled, pairs, phrases, spacing, wordbreak
 
-PASSES = (spacing.edits, wordbreak.edits, boundary.edits, doubled.edits, phrases.edits, context.edits)
+PASSES = (spacing.edits, wordbreak.edits, boundary.edits, doubled.edits, phrases.edits, context.edits, pairs.edits)
