@@ -20,7 +20,7 @@ SHORT_GLUE = GLUE_WORDS | frozenset("if it we he she so no do up".split())
 RARE_ENDINGS = frozenset("in of is to it be we by".split())
 SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "ness", "ment", "ments", "ation", "ations", "ization",
             "izations", "ity", "ities", "able", "al", "ally", "ise", "ize", "ised", "ized", "ist", "ists", "ism",
-            "hood", "ship", "wise", "like", "less", "ful", "dom", "ware", "ward", "wards")
+            "hood", "ship", "wise", "like", "less", "ful", "fully", "lessly", "dom", "ware", "ward", "wards")
 PREFIXES = ("un", "re", "pre", "non", "multi", "sub", "inter", "over", "under", "co", "de", "dis", "mis", "hyper",
             "semi", "micro", "meta", "bi", "tri", "cross", "self", "anti", "auto", "post", "uni", "mono", "poly")
 COMMON = 100_000  # a "known word" for these decisions: seen at least this often
@@ -61,6 +61,7 @@ def split_glued(token: str) -> int:
     low = token.lower()
     if len(low) < 4 or not low.isalpha() or known(low, 1) or explained(low):
         return 0
+    title = token[0].isupper()  # sentence-initial (names mid-sentence never get here): be stricter
     best, best_score = 0, 0.0
     lexical = any(freq.is_word(form) for form in _stems(low))
     for cut in range(1, len(low)):
@@ -80,7 +81,7 @@ def split_glued(token: str) -> int:
                 freq.pair(left, right) or (len(left) > 1 and (len(left) > 2 or known(right, 1_000_000))))
         elif right in GLUE_WORDS:
             # endings like '-on', '-or', '-as' are common in real words: ask for the pair itself
-            ok = known(left, 1_000_000) and len(left) >= 3 and (
+            ok = known(left, 1_000_000) and len(left) >= 3 and not (title and len(right) < 3) and (
                 len(right) > 2 or freq.pair(left, right) > 0 or (right in RARE_ENDINGS and len(left) >= 4))
         else:
             # two content words: a known pair, or two common words of four letters or more
@@ -100,11 +101,9 @@ def join_broken(pieces: tuple[str, ...]) -> bool:
     low = joined.lower()
     if not low.isalpha() or not known(low):
         return False
-    if pieces[0][:1].isupper() and any(p[:1].isupper() for p in pieces[1:]):
-        return False
+    if any(p[:1].isupper() for p in pieces[1:]) or any(not p[1:].islower() for p in pieces if len(p) > 1):
+        return False  # 'to AD', 'IR is': a capital inside the join is a name or an acronym
 
-    if pieces[0].isupper() and len(pieces[0]) > 1 and not all(p.isupper() for p in pieces):
-        return False  # an acronym next to a word ('IR is') is not a broken word
 
     def word_alone(p: str) -> bool:
         lp = p.lower()

@@ -26,8 +26,8 @@ def _split_point(token: str, function_words: frozenset[str]) -> int:
     left, right = m.group(1), m.group(2)
     if freq.word(token.replace("’", "'")) or freq.word(left + right):
         return 0  # the joined form is itself a word
-    if left[0].isupper():  # 'InformationRetrieval': only a frequent pair, never a brand like 'DeepMind'
-        return len(left) if len(left) > 2 and right[1:].islower() and freq.pair(left, right) >= 5_000_000 else 0
+    if left[0].isupper():  # 'CoolerMaster', 'DeepMind': capitalised camel case is a brand or a name
+        return 0
     if left in function_words:
         return len(left)
     if len(left) < 3 or freq.word(left) < MIN_LEFT_FREQ:
@@ -60,7 +60,10 @@ _BEFORE_PUNCT = regex.compile(r"(?<=\p{L}{2}[\"”’)]?|\p{L} \p{L})([ \t]+)(?=
 _DASH_ONE_SIDE = regex.compile(r"(?<=\p{L})([–—])(?= \p{L})|(?<=\p{L} )([–—])(?=\p{L})")
 _DASHES = regex.compile(r"(?<=\p{L})( ?)([–—])( ?)(?=\p{L})")
 _SLASH = regex.compile(r"(?<=\p{L})(/ +)(?=\p{L})|(?<=\p{L})( +/)(?=\p{L})")
-_ABBREV_BEFORE_DOT = regex.compile(r"(?:\b\p{L}\.)+$|\b(?:etc|vs|approx|dept|fig|no|vol|ch|eq|cf)$", regex.I)
+_ABBREV_BEFORE_DOT = regex.compile(
+    r"(?:\b\p{L}\.)+$|\b(?:etc|vs|approx|dept|fig|figs|no|nos|vol|vols|ch|eq|cf|chem|corp|inc|ltd|co|gen|gov|govt|sen|rep|"
+    r"univ|assn|bros|mr|mrs|ms|dr|st|mt|ft|jr|sr|prof|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|est|al|ed|eds|pp|op)$",
+    regex.I)
 
 
 def _dash_style(text: str) -> str:

@@ -19,7 +19,9 @@ def glued_splits(doc: Document) -> dict[int, int]:
     """Start of each lower-case glued token -> where it splits (shared with the doubled pass)."""
     if "glued" in doc.memo:
         return doc.memo["glued"]
-    counts = Counter(t[2].lower() for t in doc.tokens)
+    # how often each token recurs, not counting a direct repeat ('thethe thethe' is one accident)
+    words = [t[2].lower() for t in doc.tokens]
+    counts = Counter(w for n, w in enumerate(words) if n == 0 or words[n - 1] != w)
     splits = {}
     for m in _LOWER_TOKEN.finditer(doc.text):
         token = m.group(1)
@@ -50,6 +52,7 @@ def _glued(doc: Document) -> list[Edit]:
 def _broken(doc: Document) -> list[Edit]:
     """Join 2-3 adjacent word pieces separated by single spaces when only the join is a word."""
     toks, text, out = doc.tokens, doc.text, []
+    keep_apart = doc.rules.classes.get("keep-apart", frozenset())
     i = 0
     while i < len(toks) - 1:
         done = False
@@ -62,7 +65,7 @@ def _broken(doc: Document) -> list[Edit]:
             pieces = tuple(t[2] for t in run)
             if k == 2 and len(pieces[0]) == 1 and len(pieces[1]) == 1:
                 continue  # two letters: leave to the letter-run rule
-            if segment.join_broken(pieces):
+            if " ".join(pieces).lower() not in keep_apart and segment.join_broken(pieces):
                 out.append(doc.edit(run[0][0], run[-1][1], "".join(pieces), "spacing.broken-word",
                                     f"'{' '.join(pieces)}' is one word broken by spaces"))
                 i += k

@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Quality of unspin's phrase repairs: corpus WER and harm, the seed, clean text, science domain.
+
+1. corpora/news/: hand-spun articles (NN-*.spun.txt) with their originals (NN-*.orig.txt),
+   line-aligned. Word error rate against the original before and after `fix`; "harm" counts
+   words unspin changed that the spinner had left alone.
+2. The seed against corpora/seed-expected.tsv.
+3. Clean text that must not change: the corpus originals, corpora/clean/, and the human
+   post-edits of ../shared/data/mlqe-pe-dev/*/dev.pe (detokenized): changed words per 10,000.
+4. Science domain: the share of ../shared/data/pps-tortured-phrases-dev/pairs.tsv phrases that
+   unspin flags without loading that file, and how many of them only the pair detector flags.
+5. The pair detector alone: spun words it catches that no dictionary or context rule did, and
+   clean words it flags.
+
+usage: python bench/quality.py [--unsafe]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from common import ROOT, changed_positions, changed_words, detokenize, shared, wer
+
+from unspin import repair
+
+
+def corpus_pairs():
+    for spun in sorted((ROOT / "corpora" / "news").glob("*.spun.txt")):
+        orig = spun.with_name(spun.name.replace(".spun.txt", ".orig.txt"))
+        yield spun.name.split(".")[0], orig.read_text(encoding="utf-8").splitlines(), spun.read_text(encoding="utf-8").splitlines()
+
+
+def measure_corpus(unsafe: bool) -> dict:
+    rows, tot = [], {"words": 0, "harm": 0, "spun_err": 0, "fixed_err": 0, "pair_hits": 0, "spinner_changed": 0}
+    for name, orig, spun in corpus_pairs():
+        assert len(orig) == len(spun), f"{name}: original and spun files are not line-aligned"
+        fixed = [repair(line, unsafe=unsafe).text for line in spun]
+        w_spun, w_fixed = wer(spun, orig), wer(fixed, orig)
+        harm = 0
+        for o, s, f in zip(orig, spun, fixed):
+            spinner = changed_positions(s.split(), o.split())
+            ours = changed_positions(s.split(), f.split())
+            harm += len(ours - spinner)
+            tot["spinner_changed"] += len(spinner)
+            result = repair(s, unsafe=unsafe)
+            covered = [(e.start, e.end) for e in result.applied + result.suggestions if e.category != "pair"]
+            for e in result.suggestions:
+                if e.category == "pair" and not any(a <= e.start < b for a, b in covered):
+                    index = len(s[:e.start].split())
+                    tot["pair_hits"] += index in spinner
+        words = sum(len(o.split()) for o in orig)
+        rows.append((name, words, w_spun, w_fixed, harm))
+        tot["words"] += words
+        tot["harm"] += harm
+        tot["spun_err"] += w_spun * words
+        tot["fixed_err"] += w_fixed * words
+    return {"rows": rows, **tot}
+
+
+def clean_texts():
+    for path in sorted((ROOT / "corpora" / "news").glob("*.orig.txt")):
+        yield f"corpus originals", path.read_text(encoding="utf-8").splitlines()
+    for path in sorted((ROOT / "corpora" / "clean").glob("*.txt")):
+        yield "corpora/clean", path.read_text(encoding="utf-8").splitlines()
+    base = shared("mlqe-pe-dev")
+    if base:
+        for pe in sorted(base.glob("*/dev.pe")):
+            yield f"mlqe-pe {pe.parent.name} post-edits", [detokenize(line) for line in pe.read_text(encoding="utf-8").splitlines()]
+
+
+def measure_clean(unsafe: bool) -> list[tuple[str, int, int, int]]:
+    by_source: dict[str, list[int]] = {}
+    for source, lines in clean_texts():
+        words = changed = pair_flags = 0
+        for line in lines:
+            result = repair(line, unsafe=unsafe)
+            words += len(line.split())
+            changed += changed_words(line, result.text)
+            pair_flags += sum(e.category == "pair" for e in result.suggestions)
+        acc = by_source.setdefault(source, [0, 0, 0])
+        acc[0] += words
+        acc[1] += changed
+        acc[2] += pair_flags
+    return [(k, *v) for k, v in by_source.items()]
+
+
+def measure_science() -> tuple[int, int, int] | None:
+    path = shared("pps-tortured-phrases-dev", "pairs.tsv")
+    if not path:
+        return None
+    total = flagged = pair_only = 0
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+        parts = line.split("\t")
+        if n == 0 and parts[0].lower().startswith("tortured") or len(parts) < 2:
+            continue
+        phrase = parts[0].strip()
+        sentence = f"In this work we study the {phrase} of the model."
+        start = sentence.index(phrase)
+        span = (start, start + len(phrase))
+        hits = [e for e in repair(sentence).findings if e.start < span[1] and span[0] < e.end]
+        total += 1
+        flagged += bool(hits)
+        pair_only += bool(hits) and all(e.category == "pair" for e in hits)
+    return total, flagged, pair_only
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--unsafe", action="store_true", help="measure fix --unsafe instead of the default")
+    args = ap.parse_args()
+    mode = "fix --unsafe" if args.unsafe else "fix"
+
+    c = measure_corpus(args.unsafe)
+    print(f"## Hand-spun corpus ({len(c['rows'])} articles, {c['words']} words), unspin {mode}\n")
+    print("| article | words | WER spun | WER repaired | harm (words) |\n|---|---|---|---|---|")
+    for name, words, w_spun, w_fixed, harm in c["rows"]:
+        print(f"| {name} | {words} | {w_spun:.3f} | {w_fixed:.3f} | {harm} |")
+    spun, fixed = c["spun_err"] / c["words"], c["fixed_err"] / c["words"]
+    print(f"| **all** | {c['words']} | {spun:.3f} | {fixed:.3f} | {c['harm']} ({c['harm'] / c['words']:.2%}) |")
+    print(f"\nrelative WER reduction: {(spun - fixed) / spun:.1%}; harm: {c['harm'] / c['words']:.2%} of words")
+    print(f"pair detector: {c['pair_hits']} spun words flagged that no dictionary or context rule caught "
+          f"(of {c['spinner_changed']} words the spinner changed)")
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from seed_coverage import coverage
+    rows = coverage(args.unsafe)
+    hit = sum(r[3] for r in rows)
+    print(f"\n## Seed\n\n{hit}/{len(rows)} expected repairs restored ({hit / len(rows):.1%})")
+
+    print(f"\n## Clean text ({mode})\n\n| text | words | words changed | per 10,000 | pair-detector flags |\n|---|---|---|---|---|")
+    total_w = total_c = 0
+    for source, words, changed, flags in measure_clean(args.unsafe):
+        total_w += words
+        total_c += changed
+        print(f"| {source} | {words} | {changed} | {changed / words * 1e4:.2f} | {flags} |")
+    print(f"| **all** | {total_w} | {total_c} | {total_c / total_w * 1e4:.2f} | |")
+
+    sci = measure_science()
+    if sci:
+        total, flagged, pair_only = sci
+        print(f"\n## Science domain (tortured phrases, not loaded as a dictionary)\n\n"
+              f"{flagged}/{total} flagged ({flagged / total:.1%}); {pair_only} of them by the pair detector alone")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
