@@ -140,3 +140,32 @@ def test_installed_package_ships_its_rules(tmp_path):
         pytest.skip("editable install: rules come from the checkout")
     assert Path(rules).parent == Path(package_file).parent
     assert (Path(rules) / "classes.txt").is_file() and list(Path(rules).glob("phrases/*.dict"))
+
+
+def test_large_files_stream_in_chunks_with_correct_positions(tmp_path):
+    from unspin import stream
+    para = "Officials met in the capital on Monday to discuss the budget and the plan.\n\n"
+    n = stream.CHUNK * 3 // len(para)
+    text = para * n + SPUN + para * 10
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode())
+    proc = run("check", "--format", "jsonl", str(path))
+    import json
+    recs = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert [r["rule"] for r in recs] == ["informed-said", "purpose-intention", "deserting-abandoning"]
+    assert recs[0]["line"] == 2 * n + 1 and recs[0]["column"] == 13
+    assert text[recs[0]["start"]:recs[0]["end"]] == "informed"
+    assert path.read_bytes()[recs[0]["byte_start"]:recs[0]["byte_end"]] == b"informed"
+    out = run("fix", str(path)).stdout
+    assert out == b"\xef\xbb\xbf" + (para * n + FIXED + para * 10).encode()
+
+
+def test_a_late_decoding_error_leaves_the_file_untouched(tmp_path):
+    from unspin import stream
+    path = tmp_path / "late.txt"
+    data = (SPUN * (stream.CHUNK // len(SPUN) * 2)).encode() + b"\xff\n"
+    path.write_bytes(data)
+    proc = run("fix", "-w", str(path))
+    assert proc.returncode == 2 and "not UTF-8" in proc.stderr.decode()
+    assert path.read_bytes() == data
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["late.txt"]

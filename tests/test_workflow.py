@@ -28,7 +28,7 @@ def test_json_findings_follow_the_documented_schema(tmp_path):
     assert proc.returncode == 1
     (rec,) = json.loads(proc.stdout)
     assert set(rec) == {"path", "line", "column", "end_line", "end_column", "start", "end", "byte_start", "byte_end",
-                        "rule", "category", "message", "original", "suggestion", "safe", "applied", "held"}
+                        "rule", "category", "message", "original", "suggestion", "safe", "applied", "held", "context"}
     assert (rec["rule"], rec["original"], rec["suggestion"], rec["line"], rec["column"]) == (
         "informed-said", "informed", "said", 1, 19)
     data = path.read_bytes()

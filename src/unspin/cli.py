@@ -10,13 +10,14 @@ import json
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
 import click
 
-from . import config, engine, fileio, files, loader, markup, report, views
+from . import config, engine, fileio, files, loader, markup, report, stream, views
 from .model import Options, Result
 from .resolve import apply
 
@@ -29,12 +30,16 @@ def _fail(message: str) -> None:
 
 @dataclass
 class Outcome:
-    """One input, processed: its source and repair result, or the errors that stopped it."""
+    """One input, processed: what the command needs of it, or the errors that stopped it."""
 
     name: str
-    source: fileio.Source | None = None
-    result: Result | None = None
     errors: list[str] = field(default_factory=list)
+    records: list[dict] = field(default_factory=list)  # check: findings
+    output: bytes = b""  # fix to stdout, when not streamed
+    edits: int = 0
+    changed: bool = False
+    source: fileio.Source | None = None  # diff / interactive: the whole text ...
+    result: Result | None = None  # ... and its repair
 
     @property
     def path(self) -> str:
@@ -50,39 +55,96 @@ def options_for(name: str, settings: config.Settings) -> Options:
     )
 
 
-def process(name: str, overrides: dict) -> Outcome:
-    """Read, configure and repair one input; every failure becomes data (never a traceback)."""
+def _open(name: str):
+    if name == "-":
+        return open(sys.stdin.fileno(), "rb", closefd=False)
+    if os.path.isdir(name):
+        raise fileio.InputError(f"{name}: is a directory")
+    try:
+        return open(name, "rb")
+    except FileNotFoundError:
+        raise fileio.InputError(f"{name}: no such file") from None
+    except PermissionError:
+        raise fileio.InputError(f"{name}: permission denied") from None
+    except OSError as exc:
+        raise fileio.InputError(f"{name}: cannot read ({exc.strerror})") from None
+
+
+def process(name: str, overrides: dict, mode: str, sink=None, safe_only: bool = False) -> Outcome:
+    """Read, configure and repair one input, chunk by chunk; failures become data, never tracebacks.
+
+    mode: 'check' (collect findings), 'fix' (repaired bytes to ``sink`` or ``output``),
+    'write' (rewrite the file atomically), 'whole' (keep the whole source and result).
+    """
     out = Outcome(name)
     try:
         settings = config.settings_for(None if name == "-" else Path(name), overrides)
-        out.source = fileio.read(name)
-        out.result = engine.repair(out.source.text, options_for(name, settings))
+        options = options_for(name, settings)
+        with _open(name) as fh:
+            bom, parts = stream.chunks(fh, "<stdin>" if name == "-" else name)
+            if mode == "whole":
+                text = "".join(c.text for c in parts)
+                out.source, out.result = fileio.Source(name, text, bom), engine.repair(text, options)
+                out.changed, out.edits = out.result.changed, len(out.result.applied)
+                return out
+            writer = fileio.AtomicWriter(name) if mode == "write" else None
+            pieces = []
+            try:
+                if bom and mode != "check":
+                    (writer.write if writer else sink or pieces.append)(fileio.BOM.encode())
+                for chunk in parts:
+                    result = engine.repair(chunk.text, options)
+                    out.edits += len(result.applied)
+                    out.changed |= result.changed
+                    if mode == "check":
+                        for e in (result.applied if safe_only else result.findings):
+                            out.records.append(report.record(out.path, chunk.text, e, bom, chunk))
+                        continue
+                    data = result.text.encode("utf-8")
+                    (writer.write if writer else sink or pieces.append)(data)
+                if writer and out.changed:
+                    writer.commit()
+            finally:
+                if writer:
+                    writer.discard()
+            out.output = b"".join(pieces)
     except (fileio.InputError, config.ConfigError) as exc:
         out.errors = [str(exc)]
+    except OSError as exc:
+        out.errors = [f"{name}: cannot write ({exc.strerror}); the file is unchanged"]
     except loader.RuleError as exc:
         out.errors = exc.problems[:20] + ([f"... and {len(exc.problems) - 20} more"] if len(exc.problems) > 20 else [])
     return out
 
 
-def run_all(names: list[str], overrides: dict, jobs: int, progress: bool):
-    """Outcomes in input order; files are spread over ``jobs`` processes when there are many."""
+def run_all(names: list[str], overrides: dict, jobs: int, progress: bool, mode: str, **kw):
+    """Outcomes in input order; files are spread over ``jobs`` processes when there are many.
+
+    In one process, a 'fix' to stdout streams each chunk out as soon as it is repaired.
+    """
     total = len(names)
     if jobs > 1 and total >= 2 * jobs and "-" not in names:
         try:
             loader.load(tuple(overrides.get("dictionaries") or ()))  # warm the rules before forking
         except loader.RuleError:
             pass
+        work = partial(process, overrides=overrides, mode=mode, **kw)
         with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
-            it = pool.map(process, names, [overrides] * total, chunksize=max(1, min(64, total // (jobs * 4))))
-            for n, outcome in enumerate(it, 1):
+            for n, outcome in enumerate(pool.map(work, names, chunksize=max(1, min(64, total // (jobs * 4)))), 1):
                 _progress(progress, n, total)
                 yield outcome
     else:
+        sink = _stdout_sink if mode == "fix" else None
         for n, name in enumerate(names, 1):
             _progress(progress, n, total)
-            yield process(name, overrides)
+            yield process(name, overrides, mode, sink=sink, **kw)
     if progress and total > 1:
         click.echo("\r\033[K", err=True, nl=False)
+
+
+def _stdout_sink(data: bytes) -> None:
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
 
 
 def _progress(show: bool, n: int, total: int) -> None:
@@ -135,11 +197,11 @@ def _names(kw: dict) -> list[str]:
     return files.expand(kw["paths"], exclude)
 
 
-def _start(kw: dict):
+def _start(kw: dict, mode: str, **extra):
     names = _names(kw)
     jobs = kw["jobs"] or os.cpu_count() or 1
     progress = not kw["quiet"] and sys.stderr.isatty()
-    return names, run_all(names, _overrides(kw), jobs, progress)
+    return names, run_all(names, _overrides(kw), jobs, progress, mode, **extra)
 
 
 def _report_errors(outcome: Outcome) -> bool:
@@ -167,14 +229,13 @@ def main():
 @click.option("--exit-nonzero-on-fix", is_flag=True, help="Exit 1 when a file was rewritten (for hooks).")
 def fix(write, interactive, exit_nonzero_on_fix, **kw):
     """Print the repaired text, or rewrite files with -w. '-' or no PATH reads standard input."""
-    names, outcomes = _start(kw)
+    mode = "whole" if interactive else "write" if write else "fix"
+    names, outcomes = _start(kw, mode)
     errors = fixed = edits = 0
-    out = sys.stdout.buffer
     for o in outcomes:
         if _report_errors(o):
             errors += 1
             continue
-        result = o.result
         if interactive:
             if o.name == "-":
                 _fail("--interactive needs a file, not standard input")
@@ -183,7 +244,6 @@ def fix(write, interactive, exit_nonzero_on_fix, **kw):
             result = _review(o)
             if result is None:
                 break
-        if (write or interactive) and o.name != "-":
             if result.changed:
                 try:
                     fileio.write_atomic(o.name, fileio.encode(o.source, result.text))
@@ -193,9 +253,11 @@ def fix(write, interactive, exit_nonzero_on_fix, **kw):
                     continue
                 fixed += 1
                 edits += len(result.applied)
-        else:
-            out.write(fileio.encode(o.source, result.text))
-            out.flush()
+        elif write and o.name != "-":
+            fixed += o.changed
+            edits += o.edits if o.changed else 0
+        elif o.output:
+            _stdout_sink(o.output)
     if write or interactive:
         _summary(kw, names, f"{len(names)} files, {fixed} fixed ({edits} edits)")
     if errors:
@@ -233,19 +295,17 @@ def _review(o: Outcome) -> Result | None:
 @click.option("--format", "fmt", type=click.Choice(report.FORMATS), default="text", show_default=True)
 def check(safe_only, fmt, **kw):
     """Report findings, one per line ('path:line:col: rule: message (-> suggestion)')."""
-    names, outcomes = _start(kw)
+    names, outcomes = _start(kw, "check", safe_only=safe_only)
     errors = found = 0
     records = []
     for o in outcomes:
         if _report_errors(o):
             errors += 1
             continue
-        for e in (o.result.applied if safe_only else o.result.findings):
-            rec = report.record(o.path, o.source.text, e, o.source.bom)
+        for rec in o.records:
             found += 1
             if fmt == "text":
-                context = o.source.text[max(0, e.start - 12):e.start + 12].strip()
-                click.echo(report.text_line(rec, context))
+                click.echo(report.text_line(rec))
             elif fmt == "jsonl":
                 click.echo(json.dumps(rec, ensure_ascii=False))
             elif fmt == "github":
@@ -272,7 +332,7 @@ def check(safe_only, fmt, **kw):
 def diff(word, color, html_out, **kw):
     """Show a diff of original versus repaired text (exit 1 when there are changes)."""
     use_color = color == "always" or (color == "auto" and sys.stdout.isatty())
-    names, outcomes = _start(kw)
+    names, outcomes = _start(kw, "whole")
     errors, changed, pages = 0, 0, []
     for o in outcomes:
         if _report_errors(o):

@@ -1,8 +1,7 @@
-"""Reading and writing files at the edge: encodings, BOM, line endings, atomic writes."""
+"""Files at the edge: sources with their BOM, encoding back to bytes, atomic writes."""
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,53 +24,46 @@ class Source:
         return self.name == "-"
 
 
-def decode(data: bytes, name: str) -> Source:
-    if b"\0" in data[:8192]:
-        raise InputError(f"{name}: binary file (contains NUL bytes), skipped")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: not UTF-8 text (invalid byte at offset {exc.start})") from None
-    bom = text.startswith(BOM)
-    return Source(name, text[1:] if bom else text, bom)
-
-
-def read(name: str) -> Source:
-    if name == "-":
-        return decode(sys.stdin.buffer.read(), "<stdin>")
-    path = Path(name)
-    if path.is_dir():
-        raise InputError(f"{name}: is a directory")
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read ({exc.strerror})") from None
-    return decode(data, name)
-
-
 def encode(source: Source, text: str) -> bytes:
     return ((BOM if source.bom else "") + text).encode("utf-8")
 
 
 def write_atomic(name: str, data: bytes) -> None:
     """Replace the file in one step (temp file in the same folder, then rename), keeping its mode."""
-    path = Path(name)
-    mode = path.stat().st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".unspin", dir=path.parent)
+    writer = AtomicWriter(name)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+        writer.write(data)
+        writer.commit()
+    finally:
+        writer.discard()
+
+
+class AtomicWriter:
+    """Write a replacement for ``name`` piece by piece; ``commit`` swaps it in, else nothing changes."""
+
+    def __init__(self, name: str):
+        self.path = Path(name)
+        self.mode = self.path.stat().st_mode & 0o7777
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".unspin", dir=self.path.parent)
+        self.fh = os.fdopen(fd, "wb")
+
+    def write(self, data: bytes) -> None:
+        self.fh.write(data)
+
+    def commit(self) -> None:
+        self.fh.flush()
+        os.fsync(self.fh.fileno())
+        self.fh.close()
+        os.chmod(self.tmp, self.mode)
+        os.replace(self.tmp, self.path)
+        self.tmp = None
+
+    def discard(self) -> None:
+        if not self.fh.closed:
+            self.fh.close()
+        if self.tmp:
+            try:
+                os.unlink(self.tmp)
+            except FileNotFoundError:
+                pass
+            self.tmp = None

@@ -4,7 +4,8 @@ The JSON schema (stable; new keys may be added, none removed or renamed):
 path, line, column, end_line, end_column (1-based, characters), start, end (character
 offsets in the decoded text), byte_start, byte_end (offsets in the file's bytes, BOM
 included), rule, category, message, original, suggestion, safe, applied (fix would apply it),
-held (why it is not applied: "" or e.g. "suggestion only", "inside a quotation").
+held (why it is not applied: "" or e.g. "suggestion only", "inside a quotation"), context
+(a few characters around the finding).
 """
 from __future__ import annotations
 
@@ -21,23 +22,27 @@ def line_col(text: str, pos: int) -> tuple[int, int]:
     return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
 
 
-def record(path: str, text: str, e: Edit, bom: bool = False) -> dict:
+def record(path: str, text: str, e: Edit, bom: bool = False, chunk=None) -> dict:
+    """A finding as data; ``chunk`` (a stream.Chunk) places a chunk's edit in the whole file."""
     line, col = line_col(text, e.start)
     end_line, end_col = line_col(text, e.end)
-    offset = 3 if bom else 0
-    byte_start = len(text[:e.start].encode("utf-8")) + offset
+    first_line, first_char = (chunk.line, chunk.start) if chunk else (0, 0)
+    base = chunk.byte if chunk else (3 if bom else 0)
+    byte_start = len(text[:e.start].encode("utf-8")) + base
+    context = text[max(0, e.start - 12):e.start + 12].strip()
     return {
-        "path": path, "line": line, "column": col, "end_line": end_line, "end_column": end_col,
-        "start": e.start, "end": e.end, "byte_start": byte_start,
+        "path": path, "line": line + first_line, "column": col, "end_line": end_line + first_line,
+        "end_column": end_col, "start": e.start + first_char, "end": e.end + first_char, "byte_start": byte_start,
         "byte_end": byte_start + len(e.original.encode("utf-8")),
         "rule": e.rule, "category": e.category, "message": e.reason, "original": e.original,
         "suggestion": e.replacement, "safe": e.safe, "applied": not e.held, "held": e.held,
+        "context": context,
     }
 
 
-def text_line(r: dict, context: str = "") -> str:
+def text_line(r: dict) -> str:
     """``path:line:col: rule-id: message: 'text' (-> 'suggestion') [held]``."""
-    shown = r["original"] if r["original"] else context
+    shown = r["original"] if r["original"] else r["context"]
     held = f" [{r['held']}]" if r["held"] else ""
     return f"{r['path']}:{r['line']}:{r['column']}: {r['rule']}: {r['message']}: {shown!r} (-> {r['suggestion']!r}){held}"
 
