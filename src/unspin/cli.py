@@ -2,26 +2,24 @@
 
 Exit codes: 0 clean (or nothing to change), 1 findings (check), changes (diff) or files
 rewritten by a hook-style fix (--exit-nonzero-on-fix), 2 usage, input, configuration or
-rule-data errors.
+rule-data errors, 3 an internal error (a bug: one line, no traceback).
 """
 from __future__ import annotations
 
 import json
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 
 import click
 
-from . import config, engine, fileio, files, loader, markup, report, stream, views
+from . import config, engine, fileio, files, loader, report, stream
 from .model import Options, Result
 from .resolve import apply
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def _fail(message: str) -> None:
@@ -51,7 +49,7 @@ def options_for(name: str, settings: config.Settings) -> Options:
         unsafe=settings.unsafe, protect_quotes=settings.protect_quotes,
         disabled=frozenset(settings.disable), enabled_only=frozenset(settings.select),
         protected_words=config.protected_words(settings), dictionaries=settings.dictionaries,
-        markup=markup.detect(name, settings.markup) if name != "-" else ("text" if settings.markup == "auto" else settings.markup),
+        markup=files.markup_for(name, settings.markup),
     )
 
 
@@ -97,8 +95,9 @@ def process(name: str, overrides: dict, mode: str, sink=None, safe_only: bool = 
                     out.edits += len(result.applied)
                     out.changed |= result.changed
                     if mode == "check":
+                        loc = report.Locator(chunk.text, chunk.line, chunk.byte)
                         for e in (result.applied if safe_only else result.findings):
-                            out.records.append(report.record(out.path, chunk.text, e, bom, chunk))
+                            out.records.append(report.record(out.path, loc, e, chunk.start))
                         continue
                     data = result.text.encode("utf-8")
                     (writer.write if writer else sink or pieces.append)(data)
@@ -128,6 +127,9 @@ def run_all(names: list[str], overrides: dict, jobs: int, progress: bool, mode: 
             loader.load(tuple(overrides.get("dictionaries") or ()))  # warm the rules before forking
         except loader.RuleError:
             pass
+        from concurrent.futures import ProcessPoolExecutor  # only paid for when used
+        from multiprocessing import get_context
+
         work = partial(process, overrides=overrides, mode=mode, **kw)
         with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
             for n, outcome in enumerate(pool.map(work, names, chunksize=max(1, min(64, total // (jobs * 4)))), 1):
@@ -331,6 +333,8 @@ def check(safe_only, fmt, **kw):
 @click.option("--html", "html_out", metavar="FILE", help="Also write a side-by-side HTML page of the edits.")
 def diff(word, color, html_out, **kw):
     """Show a diff of original versus repaired text (exit 1 when there are changes)."""
+    from . import views
+
     use_color = color == "always" or (color == "auto" and sys.stdout.isatty())
     names, outcomes = _start(kw, "whole")
     errors, changed, pages = 0, 0, []
@@ -416,5 +420,25 @@ def show_config(path):
     sys.exit(EXIT_CLEAN)
 
 
+def entry() -> None:
+    """The console script: a bug in unspin is one line and exit code 3, never a traceback.
+
+    UNSPIN_DEBUG=1 shows the traceback.
+    """
+    try:
+        main()
+    except KeyboardInterrupt:
+        _fail("interrupted")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(EXIT_FINDINGS)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        if os.environ.get("UNSPIN_DEBUG"):
+            raise
+        _fail(f"internal error: {type(exc).__name__}: {exc} (please report it; UNSPIN_DEBUG=1 shows details)")
+        sys.exit(EXIT_INTERNAL)
+
+
 if __name__ == "__main__":
-    main()
+    entry()

@@ -7,10 +7,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
 KEYS = {
     "unsafe": bool, "protect-quotes": bool, "markup": str, "select": list, "disable": list,
@@ -53,6 +49,10 @@ def find_config(start: Path) -> Path | None:
 
 @lru_cache(maxsize=64)
 def _read(path: Path) -> dict:
+    if sys.version_info >= (3, 11):  # imported here: most runs find no configuration file
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from . import markup, suppress
+from . import suppress
 from .loader import Rule, RuleSet
 from .model import Edit, Options
 from .protect import Protection, find_regions
@@ -21,7 +21,10 @@ class Document:
 
     @cached_property
     def protection(self) -> Protection:
-        extra = suppress.regions(self.text) + markup.regions(self.text, self.options.markup)
+        extra = suppress.regions(self.text)
+        if self.options.markup != "text":
+            from . import markup  # parsers load only for Markdown and HTML files
+            extra += markup.regions(self.text, self.options.markup)
         return find_regions(self.text, quotes=self.options.protect_quotes, extra=extra)
 
     @cached_property

@@ -11,6 +11,22 @@ PROSE_EXT = (".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".mdx", ".rs
 SKIP_DIRS = {".git", ".hg", ".svn", ".tox", ".venv", "venv", "node_modules", "__pycache__", ".mypy_cache"}
 
 
+MARKDOWN_EXT = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
+HTML_EXT = (".html", ".htm", ".xhtml")
+
+
+def markup_for(path: str, forced: str = "auto") -> str:
+    """How to read a file: as given, or by its extension ('-' is plain text unless told)."""
+    if forced != "auto":
+        return forced
+    low = path.lower()
+    if low.endswith(MARKDOWN_EXT):
+        return "markdown"
+    if low.endswith(HTML_EXT):
+        return "html"
+    return "text"
+
+
 def excluded(path: str, patterns: tuple[str, ...]) -> bool:
     p = Path(path)
     parts = p.as_posix()

@@ -1,6 +1,8 @@
 """English word and word-pair frequencies, from the lists symspellpy ships, loaded on first use."""
 from __future__ import annotations
 
+import marshal
+import os
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -13,24 +15,65 @@ def _data_file(name: str) -> Path:
     return Path(spec.origin).parent / name
 
 
+def cache_dir() -> Path:
+    """unspin's cache folder (compiled rules and frequency tables); UNSPIN_CACHE_DIR overrides."""
+    return Path(os.environ.get("UNSPIN_CACHE_DIR")
+                or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "unspin")
+
+
+def _cached(name: str, source: Path, build):
+    """``build()``'s table, kept as a marshal file next to the rules cache (loads ~5x faster)."""
+    try:
+        st = source.stat()
+        path = cache_dir() / f"{name}-{st.st_size}-{st.st_mtime_ns}.marshal"
+        if path.is_file():
+            with path.open("rb") as fh:
+                return marshal.load(fh)
+    except (OSError, ValueError, EOFError, TypeError):
+        path = None
+    table = build()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                marshal.dump(table, fh)
+            os.replace(tmp, path)
+        except OSError:
+            pass
+    return table
+
+
+def _read_counts(path: Path, words: int) -> dict[str, int]:
+    table: dict[str, int] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == words + 1:
+                table[" ".join(parts[:words])] = int(parts[words])
+    return table
+
+
 @lru_cache(maxsize=1)
 def unigrams() -> dict[str, int]:
-    table: dict[str, int] = {}
-    with _data_file("frequency_dictionary_en_82_765.txt").open(encoding="utf-8") as fh:
-        for line in fh:
-            word, _, count = line.rstrip("\n").partition(" ")
-            table[word] = int(count)
-    return table
+    path = _data_file("frequency_dictionary_en_82_765.txt")
+    return _cached("unigrams", path, lambda: _read_counts(path, 1))
 
 
 @lru_cache(maxsize=1)
 def bigrams() -> dict[str, int]:
-    table: dict[str, int] = {}
-    with _data_file("frequency_bigramdictionary_en_243_342.txt").open(encoding="utf-8") as fh:
-        for line in fh:
-            a, b, count = line.split()
-            table[f"{a} {b}"] = int(count)
-    return table
+    path = _data_file("frequency_bigramdictionary_en_243_342.txt")
+    return _cached("bigrams", path, lambda: _read_counts(path, 2))
+
+
+@lru_cache(maxsize=1)
+def common() -> frozenset[str]:
+    """Words seen a million times or more (22k): enough to settle most tokens without the full table."""
+    path = _data_file("frequency_dictionary_en_82_765.txt")
+    return _cached("common", path, lambda: frozenset(w for w, c in unigrams().items() if c >= COMMON_COUNT))
+
+
+COMMON_COUNT = 1_000_000
 
 
 def word(w: str) -> int:
@@ -48,8 +91,10 @@ def lexicon() -> dict[str, float]:
     It knows rare real words the symspellpy list lacks ('treebank', 'accessor'); it also
     lists common typos ('ofthe'), so it vetoes splits of content words only.
     """
-    from wordfreq import get_frequency_dict
-    return get_frequency_dict("en", "large")
+    import wordfreq
+    source = Path(wordfreq.__file__).parent / "data" / "large_en.msgpack.gz"
+    return _cached("lexicon", source if source.exists() else Path(wordfreq.__file__),
+                   lambda: wordfreq.get_frequency_dict("en", "large"))
 
 
 def is_word(w: str) -> bool:

@@ -6,12 +6,17 @@ does not load (prh's stance: a rule whose examples or syntax are broken is not a
 from __future__ import annotations
 
 import csv
+import hashlib
+import os
+import pickle
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import regex
 
+from . import freq
 from .inflect import expand
 from .model import CATEGORIES
 from .textutil import WORD_RE, norm, tokenize_key
@@ -324,10 +329,52 @@ def _variants(rules: list[Rule], root: Path, problems: list[str]) -> dict[str, l
 
 
 def load(extra: tuple[str, ...] = ()) -> RuleSet:
-    return _load(tuple(str(Path(p).resolve()) for p in extra))
+    return _load_cached(tuple(str(Path(p).resolve()) for p in extra))
+
+
+def _cache_file(extra: tuple[str, ...]) -> Path | None:
+    """Where the compiled rule set for these files lives: keyed by every file's size and mtime."""
+    try:
+        root = rules_dir()
+        files = sorted(root.glob("**/*.txt")) + sorted(root.glob("**/*.dict")) + sorted(root.glob("**/*.rules"))
+        files += [Path(p) for p in extra]
+        stamp = repr([(str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files])
+    except OSError:
+        return None
+    base = freq.cache_dir()
+    digest = hashlib.sha1(f"{_FORMAT}|{sys.version}|{stamp}".encode()).hexdigest()[:20]
+    return base / f"rules-{digest}.pickle"
+
+
+_FORMAT = 1  # bump when RuleSet's shape changes
 
 
 @lru_cache(maxsize=8)
+def _load_cached(extra: tuple[str, ...]) -> RuleSet:
+    """The rule set, from a pickle of an earlier load when the files are unchanged (fast start)."""
+    cache = _cache_file(extra) if os.environ.get("UNSPIN_NO_CACHE") is None else None
+    if cache is not None and cache.is_file():
+        try:
+            with cache.open("rb") as fh:
+                return pickle.load(fh)
+        except Exception:  # a stale or broken cache is only a slower start
+            pass
+    rules = _load(extra)
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(rules, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, cache)
+            for old in cache.parent.glob("rules-*.pickle"):  # one compiled set per extra-file list is enough
+                if old != cache and old.stat().st_mtime < cache.stat().st_mtime - 1 and not extra:
+                    old.unlink()
+        except OSError:
+            pass
+    return rules
+
+
 def _load(extra: tuple[str, ...]) -> RuleSet:
     root = rules_dir()
     problems: list[str] = []

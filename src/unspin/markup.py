@@ -11,21 +11,6 @@ import regex
 
 from .protect import Region
 
-MARKDOWN_EXT = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
-HTML_EXT = (".html", ".htm", ".xhtml")
-
-
-def detect(path: str, forced: str = "auto") -> str:
-    if forced != "auto":
-        return forced
-    low = path.lower()
-    if low.endswith(MARKDOWN_EXT):
-        return "markdown"
-    if low.endswith(HTML_EXT):
-        return "html"
-    return "text"
-
-
 def regions(text: str, markup: str) -> list[Region]:
     if markup == "markdown":
         return _markdown(text)

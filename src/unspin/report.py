@@ -10,6 +10,9 @@ held (why it is not applied: "" or e.g. "suggestion only", "inside a quotation")
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
+
+import regex
 
 from . import __version__
 from .model import Edit
@@ -17,21 +20,47 @@ from .model import Edit
 FORMATS = ("text", "json", "jsonl", "sarif", "github")
 
 
+_NEWLINE = regex.compile(r"\n")
+
+
 def line_col(text: str, pos: int) -> tuple[int, int]:
     line = text.count("\n", 0, pos) + 1
     return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
 
 
-def record(path: str, text: str, e: Edit, bom: bool = False, chunk=None) -> dict:
-    """A finding as data; ``chunk`` (a stream.Chunk) places a chunk's edit in the whole file."""
-    line, col = line_col(text, e.start)
-    end_line, end_col = line_col(text, e.end)
-    first_line, first_char = (chunk.line, chunk.start) if chunk else (0, 0)
-    base = chunk.byte if chunk else (3 if bom else 0)
-    byte_start = len(text[:e.start].encode("utf-8")) + base
+class Locator:
+    """Line, column and byte offset of positions in one text, asked in increasing order."""
+
+    def __init__(self, text: str, first_line: int = 0, first_byte: int = 0):
+        self.text, self.first_line = text, first_line
+        self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+        self.ascii = text.isascii()
+        self._pos, self._byte = 0, first_byte
+
+    def line_col(self, pos: int) -> tuple[int, int]:
+        n = bisect_right(self.starts, pos) - 1
+        return n + 1 + self.first_line, pos - self.starts[n] + 1
+
+    def byte(self, pos: int) -> int:
+        if self.ascii:
+            return self._byte + pos - self._pos if pos >= self._pos else self._byte - (self._pos - pos)
+        if pos < self._pos:  # out of order: count from the start again
+            self._byte -= len(self.text[pos:self._pos].encode("utf-8"))
+        else:
+            self._byte += len(self.text[self._pos:pos].encode("utf-8"))
+        self._pos = pos
+        return self._byte
+
+
+def record(path: str, loc: Locator, e: Edit, first_char: int = 0) -> dict:
+    """A finding as data; ``loc`` places it in its text, ``first_char`` is where that text begins."""
+    line, col = loc.line_col(e.start)
+    end_line, end_col = loc.line_col(e.end)
+    byte_start = loc.byte(e.start)
+    text = loc.text
     context = text[max(0, e.start - 12):e.start + 12].strip()
     return {
-        "path": path, "line": line + first_line, "column": col, "end_line": end_line + first_line,
+        "path": path, "line": line, "column": col, "end_line": end_line,
         "end_column": end_col, "start": e.start + first_char, "end": e.end + first_char, "byte_start": byte_start,
         "byte_end": byte_start + len(e.original.encode("utf-8")),
         "rule": e.rule, "category": e.category, "message": e.reason, "original": e.original,

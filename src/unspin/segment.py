@@ -29,6 +29,8 @@ CONTENT_MIN = 3_000_000  # ... or both words this common, and the token unknown 
 
 
 def known(word: str, floor: int = COMMON) -> bool:
+    if floor <= freq.COMMON_COUNT and word in freq.common():
+        return True  # the frequent case, without loading the full table
     return freq.word(word) >= floor
 
 
@@ -95,6 +97,14 @@ def split_glued(token: str) -> int:
     return best
 
 
+@lru_cache(maxsize=65536)
+def word_alone(piece: str) -> bool:
+    """Whether a piece is a word by itself ('a' and 'I' are; other single letters are not)."""
+    if len(piece) == 1:
+        return piece in ("a", "A", "I")
+    return known(piece.lower(), 1)
+
+
 def join_broken(pieces: tuple[str, ...]) -> bool:
     """Whether ``pieces`` (separated by single spaces) are one word broken apart."""
     joined = "".join(pieces)
@@ -103,13 +113,6 @@ def join_broken(pieces: tuple[str, ...]) -> bool:
         return False
     if any(p[:1].isupper() for p in pieces[1:]) or any(not p[1:].islower() for p in pieces if len(p) > 1):
         return False  # 'to AD', 'IR is': a capital inside the join is a name or an acronym
-
-
-    def word_alone(p: str) -> bool:
-        lp = p.lower()
-        if len(lp) == 1:
-            return lp == "a" or p == "I"
-        return known(lp, 1)
     words = [word_alone(p) for p in pieces]
     if not any(words):
         return True

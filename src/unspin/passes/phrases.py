@@ -104,10 +104,14 @@ def edits(doc: Document) -> list[Edit]:
     starts = [t[0] for t in toks]
     text = doc.text
     out: list[Edit] = []
+    norms = [norm(t[2]) for t in toks]
     for i, (start, _, word, at_cut, _) in enumerate(toks):
-        for var in index.get(norm(word), ()):
+        candidates = index.get(norms[i])
+        if not candidates:
+            continue
+        for var in candidates:
             k = len(var.words)
-            if i + k > len(toks) or tuple(norm(t[2]) for t in toks[i:i + k]) != var.words:
+            if i + k > len(toks) or tuple(norms[i:i + k]) != var.words:
                 continue
             if not doc.options.wants(var.rule.id, var.rule.category):
                 continue

@@ -10,7 +10,6 @@ from .. import segment
 from ..document import Document
 from ..model import Edit
 
-_ALPHA = regex.compile(r"\p{L}+")
 # a token starts after space or an opener, or after punctuation the spacing pass will space out
 _LOWER_TOKEN = regex.compile(r"(?:(?<=^|[\s(\[“‘\"])|(?<=\s')|(?<=^')|(?<=\p{Ll}{2}[\"”’)]?[,;])|(?<=\p{Ll}{2}[\"”’)]?[:?!.])(?=\p{Lu}))(\p{Lu}?\p{Ll}+)(?![\p{L}\p{N}_@/\\'’(-]|\.\p{L})", regex.M)
 
@@ -53,26 +52,29 @@ def _broken(doc: Document) -> list[Edit]:
     """Join 2-3 adjacent word pieces separated by single spaces when only the join is a word."""
     toks, text, out = doc.tokens, doc.text, []
     keep_apart = doc.rules.classes.get("keep-apart", frozenset())
-    i = 0
-    while i < len(toks) - 1:
-        done = False
-        for k in (3, 2):
-            run = toks[i:i + k]
-            if len(run) < k or any(not _ALPHA.fullmatch(t[2]) for t in run):
-                continue
-            if any(text[a[1]:b[0]] != " " for a, b in zip(run, run[1:])):
-                continue
-            pieces = tuple(t[2] for t in run)
-            if k == 2 and len(pieces[0]) == 1 and len(pieces[1]) == 1:
-                continue  # two letters: leave to the letter-run rule
-            if " ".join(pieces).lower() not in keep_apart and segment.join_broken(pieces):
-                out.append(doc.edit(run[0][0], run[-1][1], "".join(pieces), "spacing.broken-word",
-                                    f"'{' '.join(pieces)}' is one word broken by spaces"))
-                i += k
-                done = True
+    # only a window holding a piece that is no word by itself can be a broken word
+    suspects = [n for n, t in enumerate(toks) if t[2].isalpha() and not segment.word_alone(t[2])]
+    done_until = -1
+    for n in suspects:
+        for i in range(max(n - 2, done_until + 1), n + 1):
+            found = False
+            for k in (3, 2):
+                run = toks[i:i + k]
+                if len(run) < k or i + k <= n or any(not t[2].isalpha() for t in run):
+                    continue
+                if any(text[a[1]:b[0]] != " " for a, b in zip(run, run[1:])):
+                    continue
+                pieces = tuple(t[2] for t in run)
+                if k == 2 and len(pieces[0]) == 1 and len(pieces[1]) == 1:
+                    continue  # two letters: leave to the letter-run rule
+                if " ".join(pieces).lower() not in keep_apart and segment.join_broken(pieces):
+                    out.append(doc.edit(run[0][0], run[-1][1], "".join(pieces), "spacing.broken-word",
+                                        f"'{' '.join(pieces)}' is one word broken by spaces"))
+                    done_until = i + k - 1
+                    found = True
+                    break
+            if found:
                 break
-        if not done:
-            i += 1
     return out
 
 
