@@ -47,6 +47,21 @@ def explained(word: str) -> bool:
     return False
 
 
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def near_word(word: str, floor: int = 1_000_000) -> bool:
+    """Whether one typing slip (a letter missing, extra, swapped or wrong) turns this into a
+    common word: 'toether' is a typo of 'together', not 'to ether'."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    candidates = {a + b[1:] for a, b in splits if b}
+    candidates |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    candidates |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    candidates |= {a + c + b for a, b in splits for c in _LETTERS}
+    candidates.discard(word)
+    return any(known(c, floor) for c in candidates)
+
+
 def _stems(word: str):
     yield word
     if word.endswith("ies"):
@@ -76,8 +91,10 @@ def split_glued(token: str) -> int:
             ok = True
         elif left in SHORT_GLUE and right in SHORT_GLUE:
             ok = freq.pair(left, right) >= PAIR_MIN  # 'ifit', 'bothof', 'inthe'
-        elif lexical:
-            ok = False  # a real (if rare) word that happens to contain words: 'treebank', 'accessor'
+        elif lexical or (title and left not in GLUE_WORDS):
+            # a real (if rare) word that contains words ('treebank'), or a capitalised one that
+            # is likelier a name ('Kingsmere', 'Eastmouth') unless it starts with 'The', 'In' ...
+            ok = False
         elif left in GLUE_WORDS:
             ok = known(right) and len(right) >= 3 and (
                 freq.pair(left, right) or (len(left) > 1 and (len(left) > 2 or known(right, 1_000_000))))
@@ -89,6 +106,8 @@ def split_glued(token: str) -> int:
             # two content words: a known pair, or two common words of four letters or more
             ok = len(left) >= 3 and len(right) >= 3 and (freq.pair(left, right) >= PAIR_MIN or (
                 len(left) >= 4 and len(right) >= 4 and known(left, CONTENT_MIN) and known(right, CONTENT_MIN)))
+        if ok and not freq.pair(left, right) and near_word(low):
+            ok = False  # an unknown pair, and a typo of a common word is the likelier story
         if not ok:
             continue
         score = math.log(freq.word(left) + 1) + math.log(freq.word(right) + 1) + math.log(freq.pair(left, right) + 1)
