@@ -46,12 +46,12 @@ def test_loader_reports_every_problem_with_file_and_line(tmp_path, monkeypatch):
         "[odd-key]\nwhy: test\ncolour: red\nmatch: a\nreplace: b\n+ a => b\n"
         "[class]\nwhy: test\nmatch: {nosuchclass}\nreplace: b\n+ a => b\n", encoding="utf-8")
     monkeypatch.setattr(loader, "rules_dir", lambda: bad)
-    loader._load.cache_clear()
+    loader._load_cached.cache_clear()
     try:
         with pytest.raises(loader.RuleError) as info:
             loader.load()
     finally:
-        loader._load.cache_clear()
+        loader._load_cached.cache_clear()
     text = "\n".join(info.value.problems)
     assert "x.dict:1: 'alpha beta' maps to itself" in text
     assert "x.dict:3: chain: 'gamma' -> 'delta'" in text

@@ -10,12 +10,12 @@ from . import loader
 from .document import Document
 from .model import Edit, Options, Result
 from .passes import PASSES
-from .resolve import apply, resolve
+from .resolve import FLAGS, apply, resolve
 
 
 def find_edits(doc: Document) -> list[Edit]:
     return [e for run_pass in PASSES for e in run_pass(doc)
-            if doc.options.wants(e.rule, e.category) and e.replacement != e.original]
+            if doc.options.wants(e.rule, e.category) and (e.replacement != e.original or e.rule in FLAGS)]
 
 
 def repair(text: str, options: Options | None = None, **settings) -> Result:

@@ -263,7 +263,7 @@ def parse_stanzas(path: Path, problems: list[str], classes: dict) -> list[Rule]:
                             problems.append(f"{where}: unknown word class '{{{exc.args[0]}}}' in {key}")
                         except regex.error as exc:
                             problems.append(f"{where}: bad regex in {key}: {exc}")
-                rule.allow = frozenset(fields.get("allow", "").split())
+        rule.allow = frozenset(fields.get("allow", "").split())
         if not any(e.fixed for e in rule.examples):
             problems.append(f"{where}: rule '{rule.id}' has no '+ spun => fixed' example")
         rules.append(rule)

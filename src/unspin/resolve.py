@@ -15,6 +15,9 @@ _HELD_REASON = {"quote": "inside a quotation", "url": "inside a URL", "email": "
 #: categories only ever reported, unless the user selects the rule by its id (--select RULE)
 REPORT_ONLY = frozenset({"pair", "spelling", "grammar"})
 
+#: rules that point at a problem with no automatic fix (their edit replaces a span by itself)
+FLAGS = frozenset({"mt.unbalanced", "mt.foreign-script"})
+
 #: regions whose findings are not even reported: the user or the format says "not prose"
 SILENT = frozenset({"suppressed", "markup", "code", "url", "email", "file", "handle"})
 
@@ -65,6 +68,8 @@ def resolve(candidates: list[Edit], protection: Protection, rules: RuleSet, opti
             continue
         if kind:
             held.append(_with(e, _HELD_REASON.get(kind, f"protected ({kind})")))
+        elif e.rule in FLAGS:
+            held.append(_with(e, "flag: no automatic fix"))
         elif e.category in REPORT_ONLY and e.rule not in options.enabled_only:
             held.append(_with(e, "report only"))
         elif not e.safe and not options.unsafe:

@@ -2,6 +2,7 @@
 
 A new pass is a module here with an ``edits`` function, listed in ``PASSES``.
 """
-from . import boundary, context, doubled, pairs, phrases, spacing, wordbreak
+from . import boundary, context, doubled, mt, pairs, phrases, spacing, wordbreak
 
-PASSES = (spacing.edits, wordbreak.edits, boundary.edits, doubled.edits, phrases.edits, context.edits, pairs.edits)
+PASSES = (spacing.edits, wordbreak.edits, boundary.edits, doubled.edits, mt.edits, phrases.edits, context.edits,
+          pairs.edits)

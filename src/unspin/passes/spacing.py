@@ -56,7 +56,7 @@ def glued(doc: Document) -> list[tuple[int, int]]:
 
 _AFTER_PUNCT = regex.compile(r"(?<=\p{Ll}{2}[\"”’)]?)([,;])(?=\p{L})|(?<=\p{Ll}{2}[\"”’)]?)([:?!.])(?=\p{Lu}\p{Ll})")
 _BEFORE_PAREN = regex.compile(r"(?<=\b\p{Ll}{3,})(?=\((?:\p{Lu}\p{Ll}+|e\.g\.|i\.e\.|see\b)[^()\n]{0,60}[ ,][^()\n]{0,60}\))")
-_BEFORE_PUNCT = regex.compile(r"(?<=\p{L}{2}[\"”’)]?|\p{L} \p{L})([ \t]+)(?=[,;:]\s|[,;:]$|\.(?:\s|$)(?!\.))", regex.M)
+_BEFORE_PUNCT = regex.compile(r"(?<=\p{L}{2}[\"”’)]?|\p{L} \p{L}|[)\]])([ \t]+)(?=[,;:]\s|[,;:]$|\.(?:\s|$)(?!\.))", regex.M)
 _DASH_ONE_SIDE = regex.compile(r"(?<=\p{L})([–—])(?= \p{L})|(?<=\p{L} )([–—])(?=\p{L})")
 _DASHES = regex.compile(r"(?<=\p{L})( ?)([–—])( ?)(?=\p{L})")
 _SLASH = regex.compile(r"(?<=\p{L})(/ +)(?=\p{L})|(?<=\p{L})( +/)(?=\p{L})")

@@ -1,0 +1,117 @@
+"""Machine-translation cleanup: tokenizer artifacts ('don 't', ' , ', '( 3 )', '@-@'), HTML
+entities, mojibake (via ftfy), repetition loops, doubled punctuation; and flags for what has
+no safe fix: unbalanced brackets and quotes, fragments left in another script."""
+from __future__ import annotations
+
+import html
+
+import regex
+
+from ..document import Document
+from ..model import Edit
+
+_CONTRACTION = regex.compile(r"(?<=\p{L})[ \t]+(n['’]t|['’](?:s|re|ve|ll|d|m))(?![\p{L}\p{N}-])|(?<=\p{L}n)[ \t]+(['’]t)(?![\p{L}\p{N}-])", regex.I)
+_OPEN_SPACE = regex.compile(r"([(\[{])[ \t]+(?=\S)")
+_CLOSE_SPACE = regex.compile(r"(?<=\S)[ \t]+([)\]}])")
+_BEFORE_MARK = regex.compile(r"(?<=[\p{L}\p{N}\"”’)\]])[ \t]+([?!%])(?=\s|$|[\"”’)\]])", regex.M)
+_JOINER = regex.compile(r"[ \t]*@([-,.:/])@[ \t]*")
+_ENTITY = regex.compile(r"&(?:quot|amp|apos|lt|gt|nbsp|ndash|mdash|rsquo|lsquo|rdquo|ldquo|hellip|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
+_TAG = regex.compile(r"</?(?:p|br|div|span|b|i|u|strong|em|a|font|li|ul|ol|h[1-6])\b[^<>\n]{0,200}/?>", regex.I)
+_MOJIBAKE = regex.compile(r"\S*(?:Ã[\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\xa0-\xbf]|â€|Â[\xa0-\xbf]|Ð[\x80-\xbf]|Ã)\S*")
+_REPEAT = regex.compile(r"(?<![\p{L}\p{N}])((?:[\p{L}\p{N}'’-]+[ \t]+){1,5}?[\p{L}\p{N}'’-]+)((?:[ \t]+\1){1,})(?![\p{L}\p{N}])", regex.I)
+_DOUBLE_PUNCT = regex.compile(r"(?<=[\p{L}\p{N}])(?:([,;])\1(?![.,;])|\.\.(?![.]))")
+_FOREIGN = regex.compile(r"[\p{Cyrillic}\p{Devanagari}\p{Sinhala}\p{Arabic}\p{Hebrew}\p{Han}\p{Hangul}\p{Thai}\p{Georgian}\p{Armenian}\p{Tamil}\p{Bengali}]+(?:[ \t'’-]+[\p{Cyrillic}\p{Devanagari}\p{Sinhala}\p{Arabic}\p{Hebrew}\p{Han}\p{Hangul}\p{Thai}\p{Georgian}\p{Armenian}\p{Tamil}\p{Bengali}]+)*")
+_LATIN = regex.compile(r"\p{Latin}")
+
+
+def _artifacts(doc: Document) -> list[Edit]:
+    text, out = doc.text, []
+    for m in _CONTRACTION.finditer(text):
+        mark = m.group(1) or m.group(2)
+        out.append(doc.edit(m.start(), m.end(), mark, "mt.contraction"))
+    for m in _OPEN_SPACE.finditer(text):
+        out.append(doc.edit(m.start(), m.end(), m.group(1), "mt.bracket-space"))
+    for m in _CLOSE_SPACE.finditer(text):
+        out.append(doc.edit(m.start(), m.end(), m.group(1), "mt.bracket-space"))
+    for m in _BEFORE_MARK.finditer(text):
+        out.append(doc.edit(m.start(), m.end(), m.group(1), "mt.mark-space"))
+    for m in _JOINER.finditer(text):
+        out.append(doc.edit(m.start(), m.end(), m.group(1), "mt.joiner"))
+    out.extend(_quote_spaces(doc))
+    for m in _DOUBLE_PUNCT.finditer(text):
+        out.append(doc.edit(m.start(), m.end(), m.group()[0], "mt.double-punct"))  # attached to a word only
+    return out
+
+
+def _quote_spaces(doc: Document) -> list[Edit]:
+    """'" we must stop "' -> '"we must stop"': straight quotes paired in order on a line, fixed
+    only when a pair has spaces inside on both sides and the line pairs up evenly."""
+    text, out, line_start = doc.text, [], 0
+    for line in text.split("\n"):
+        marks = [i for i, ch in enumerate(line) if ch == '"']
+        if marks and len(marks) % 2 == 0:
+            for a, b in zip(marks[::2], marks[1::2]):
+                inner = line[a + 1:b]
+                if (len(inner) > 2 and inner[0] in " \t" and inner[-1] in " \t" and inner.strip()
+                        and (a == 0 or not line[a - 1].isalnum()) and (b + 1 == len(line) or not line[b + 1].isalnum())):
+                    out.append(doc.edit(line_start + a, line_start + b + 1, f'"{inner.strip()}"', "mt.quote-space"))
+        line_start += len(line) + 1
+    return out
+
+
+def _markup_leftovers(doc: Document) -> list[Edit]:
+    text, out = doc.text, []
+    if doc.options.markup == "text":
+        for m in _ENTITY.finditer(text):
+            out.append(doc.edit(m.start(), m.end(), html.unescape(m.group()), "mt.entity"))
+        for m in _TAG.finditer(text):
+            out.append(doc.edit(m.start(), m.end(), "", "mt.stray-tag"))
+    if "Ã" in text or "â€" in text or "Â" in text or "Ð" in text:
+        import ftfy  # loaded only when the text shows the marks of mojibake
+        for m in _MOJIBAKE.finditer(text):
+            fixed = ftfy.fix_text(m.group(), uncurl_quotes=False, fix_latin_ligatures=False,
+                                  fix_character_width=False, normalization=None)
+            if fixed != m.group():
+                out.append(doc.edit(m.start(), m.end(), fixed, "mt.mojibake"))
+    return out
+
+
+def _loops(doc: Document) -> list[Edit]:
+    out = []
+    for m in _REPEAT.finditer(doc.text):
+        unit, repeats = m.group(1), m.group(2)
+        copies = 1 + len(regex.findall(r"[ \t]+" + regex.escape(unit), repeats, flags=regex.I))
+        rule = "mt.repetition" if copies >= 3 else "mt.repetition-pair"
+        out.append(doc.edit(m.start(), m.end(), unit, rule, f"'{unit}' {copies} times in a row"))
+    return out
+
+
+def _flags(doc: Document) -> list[Edit]:
+    text, out = doc.text, []
+    line_start = 0
+    for line in text.split("\n"):
+        stack = []
+        for i, ch in enumerate(line):
+            if ch in "([{“":
+                stack.append((ch, i))
+            elif ch in ")]}”":
+                want = {")": "(", "]": "[", "}": "{", "”": "“"}[ch]
+                if stack and stack[-1][0] == want:
+                    stack.pop()
+                else:
+                    pos = line_start + i
+                    out.append(doc.edit(pos, pos + 1, ch, "mt.unbalanced", f"'{ch}' closes nothing"))
+        for ch, i in stack:
+            pos = line_start + i
+            out.append(doc.edit(pos, pos + 1, ch, "mt.unbalanced", f"'{ch}' is never closed"))
+        if len(_LATIN.findall(line)) > 20:
+            for m in _FOREIGN.finditer(line):
+                pos = line_start + m.start()
+                out.append(doc.edit(pos, pos + len(m.group()), m.group(), "mt.foreign-script",
+                                    f"'{m.group()}' is in another script: left untranslated?"))
+        line_start += len(line) + 1
+    return out
+
+
+def edits(doc: Document) -> list[Edit]:
+    return _artifacts(doc) + _markup_leftovers(doc) + _loops(doc) + _flags(doc)
