@@ -85,7 +85,7 @@ def pair(a: str, b: str) -> int:
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> dict[str, float]:
+def lexicon() -> frozenset[str]:
     """wordfreq's large English list (321k words, web + books + subtitles): what counts as a word.
 
     It knows rare real words the symspellpy list lacks ('treebank', 'accessor'); it also
@@ -94,7 +94,7 @@ def lexicon() -> dict[str, float]:
     import wordfreq
     source = Path(wordfreq.__file__).parent / "data" / "large_en.msgpack.gz"
     return _cached("lexicon", source if source.exists() else Path(wordfreq.__file__),
-                   lambda: wordfreq.get_frequency_dict("en", "large"))
+                   lambda: frozenset(wordfreq.get_frequency_dict("en", "large")))
 
 
 def is_word(w: str) -> bool:

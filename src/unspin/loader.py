@@ -72,7 +72,7 @@ class Variant:
 class RuleSet:
     rules: dict[str, Rule]
     classes: dict[str, frozenset[str]]
-    variants: dict[str, list[Variant]]  # first word -> variants, longest first
+    variants: dict[tuple[str, ...], list[Variant]]  # first two words (or one) -> variants, longest first
     root: Path
     #: spun word -> standard words it replaced, learned from the shipped dictionary's entries
     synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -301,7 +301,7 @@ def parse_stanzas(path: Path, problems: list[str], classes: dict) -> list[Rule]:
 
 
 # ---------------------------------------------------------------- the whole set
-def _variants(rules: list[Rule], root: Path, problems: list[str]) -> dict[str, list[Variant]]:
+def _variants(rules: list[Rule], root: Path, problems: list[str]) -> dict[tuple[str, ...], list[Variant]]:
     table: dict[tuple[str, ...], Variant] = {}
     irregular = str(root / "irregular-verbs.txt")
     for rule in rules:
@@ -320,9 +320,9 @@ def _variants(rules: list[Rule], root: Path, problems: list[str]) -> dict[str, l
             if target in table and target != key and table[target].rule is not var.rule:
                 problems.append(f"{var.rule.where}: chain: '{' '.join(key)}' -> '{alt}', "
                                 f"which {table[target].rule.where} rewrites again")
-    index: dict[str, list[Variant]] = {}
-    for var in table.values():
-        index.setdefault(var.words[0], []).append(var)
+    index: dict[tuple[str, ...], list[Variant]] = {}
+    for var in table.values():  # keyed by the first two words (one for one-word entries)
+        index.setdefault(var.words[:2], []).append(var)
     for lst in index.values():
         lst.sort(key=lambda v: -len(v.words))
     return index
@@ -346,7 +346,7 @@ def _cache_file(extra: tuple[str, ...]) -> Path | None:
     return base / f"rules-{digest}.pickle"
 
 
-_FORMAT = 1  # bump when RuleSet's shape changes
+_FORMAT = 2  # bump when RuleSet's shape changes
 
 
 @lru_cache(maxsize=8)

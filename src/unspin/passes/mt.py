@@ -16,7 +16,8 @@ _CLOSE_SPACE = regex.compile(r"(?<=\S)[ \t]+([)\]}])")
 _BEFORE_MARK = regex.compile(r"(?<=[\p{L}\p{N}\"”’)\]])[ \t]+([?!%])(?=\s|$|[\"”’)\]])", regex.M)
 _JOINER = regex.compile(r"[ \t]*@([-,.:/])@[ \t]*")
 _ENTITY = regex.compile(r"&(?:quot|amp|apos|lt|gt|nbsp|ndash|mdash|rsquo|lsquo|rdquo|ldquo|hellip|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
-_TAG = regex.compile(r"</?(?:p|br|div|span|b|i|u|strong|em|a|font|li|ul|ol|h[1-6])\b[^<>\n]{0,200}/?>", regex.I)
+_TAG = regex.compile(r"</?(?:p|br|div|span|b|i|u|strong|em|a|font|li|ul|ol|h[1-6])"
+                     r"(?:\s+[\w-]+(?:=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s<>]+))?)*\s*/?>", regex.I)
 _MOJIBAKE = regex.compile(r"\S*(?:Ã[\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\xa0-\xbf]|â€|Â[\xa0-\xbf]|Ð[\x80-\xbf]|Ã)\S*")
 _REPEAT = regex.compile(r"(?<![\p{L}\p{N}])((?:[\p{L}\p{N}'’-]+[ \t]+){1,5}?[\p{L}\p{N}'’-]+)((?:[ \t]+\1){1,})(?![\p{L}\p{N}])", regex.I)
 _DOUBLE_PUNCT = regex.compile(r"(?<=[\p{L}\p{N}])(?:([,;])\1(?![.,;])|\.\.(?![.]))")
@@ -40,6 +41,32 @@ def _artifacts(doc: Document) -> list[Edit]:
     out.extend(_quote_spaces(doc))
     for m in _DOUBLE_PUNCT.finditer(text):
         out.append(doc.edit(m.start(), m.end(), m.group()[0], "mt.double-punct"))  # attached to a word only
+    return out
+
+
+_PUNCT_MARK = regex.compile(r"(?<=\S)( ?)([,.;:?!](?!\d))")
+# what the spacing and mark rules leave: marks after digits or symbols, '...', '! ! !'
+_MOSES_BEFORE = regex.compile(r"(?<=[^\p{L}\s])[ \t]+((?:\.\.\.|[,.;:?!%])(?:[ \t]+[?!])*)(?=\s|$|[\"”’)\]])"
+                              r"|(?<=\p{L})[ \t]+(\.\.\.|[?!](?:[ \t]+[?!])+)(?=\s|$|[\"”’)\]])", regex.M)
+_MOSES_AFTER = regex.compile(r"([$€£(\[])[ \t]+(?=\S)")
+
+
+def moses_tokenized(text: str) -> bool:
+    """Most punctuation stands apart from the word before it: the text came through a tokenizer."""
+    marks = _PUNCT_MARK.findall(text)
+    spaced = sum(1 for space, _ in marks if space)
+    return spaced >= 1 and spaced >= 0.6 * len(marks)
+
+
+def _detokenize(doc: Document) -> list[Edit]:
+    """In tokenized text, close up every mark the tokenizer set apart ('12 .', '$ 1', '! ! !')."""
+    if not moses_tokenized(doc.text):
+        return []
+    out = []
+    for m in _MOSES_BEFORE.finditer(doc.text):
+        out.append(doc.edit(m.start(), m.end(), regex.sub(r"[ \t]+", "", m.group(1) or m.group(2)), "mt.detokenize"))
+    for m in _MOSES_AFTER.finditer(doc.text):
+        out.append(doc.edit(m.start(), m.end(), m.group(1), "mt.detokenize"))
     return out
 
 
@@ -114,4 +141,4 @@ def _flags(doc: Document) -> list[Edit]:
 
 
 def edits(doc: Document) -> list[Edit]:
-    return _artifacts(doc) + _markup_leftovers(doc) + _loops(doc) + _flags(doc)
+    return _artifacts(doc) + _detokenize(doc) + _markup_leftovers(doc) + _loops(doc) + _flags(doc)

@@ -1,7 +1,7 @@
 """Dictionary pass: spun phrases and filler, matched word by word against one index.
 
-The index maps a first word to its variants (longest first), so the cost per word does not
-grow with the size of the dictionary.
+The index maps the first two words (one, for one-word entries) to the entries that start
+with them, longest first, so the cost per word does not grow with the dictionary's size.
 """
 from __future__ import annotations
 
@@ -106,9 +106,11 @@ def edits(doc: Document) -> list[Edit]:
     out: list[Edit] = []
     norms = [norm(t[2]) for t in toks]
     for i, (start, _, word, at_cut, _) in enumerate(toks):
-        candidates = index.get(norms[i])
-        if not candidates:
+        pair = index.get((norms[i], norms[i + 1])) if i + 1 < len(norms) else None
+        single = index.get((norms[i],))
+        if not pair and not single:
             continue
+        candidates = (pair or []) + (single or [])  # longer entries first: pairs hold the multi-word ones
         for var in candidates:
             k = len(var.words)
             if i + k > len(toks) or tuple(norms[i:i + k]) != var.words:
