@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from . import config, engine, fileio, files, loader, report, stream
+from .grammar import GrammarError
 from .model import Options, Result
 from .resolve import apply
 
@@ -32,7 +33,8 @@ class Outcome:
 
     name: str
     errors: list[str] = field(default_factory=list)
-    records: list[dict] = field(default_factory=list)  # check: findings
+    records: list[dict] = field(default_factory=list)  # check: findings (when not streamed)
+    found: int = 0
     output: bytes = b""  # fix to stdout, when not streamed
     edits: int = 0
     changed: bool = False
@@ -50,6 +52,7 @@ def options_for(name: str, settings: config.Settings) -> Options:
         disabled=frozenset(settings.disable), enabled_only=frozenset(settings.select),
         protected_words=config.protected_words(settings), dictionaries=settings.dictionaries,
         markup=files.markup_for(name, settings.markup),
+        grammar=settings.grammar, languagetool_url=settings.languagetool_url,
     )
 
 
@@ -68,11 +71,12 @@ def _open(name: str):
         raise fileio.InputError(f"{name}: cannot read ({exc.strerror})") from None
 
 
-def process(name: str, overrides: dict, mode: str, sink=None, safe_only: bool = False) -> Outcome:
+def process(name: str, overrides: dict, mode: str, sink=None, safe_only: bool = False, emit=None) -> Outcome:
     """Read, configure and repair one input, chunk by chunk; failures become data, never tracebacks.
 
     mode: 'check' (collect findings), 'fix' (repaired bytes to ``sink`` or ``output``),
     'write' (rewrite the file atomically), 'whole' (keep the whole source and result).
+    ``sink`` takes repaired bytes and ``emit`` findings as they come, so memory stays flat.
     """
     out = Outcome(name)
     try:
@@ -97,7 +101,9 @@ def process(name: str, overrides: dict, mode: str, sink=None, safe_only: bool = 
                     if mode == "check":
                         loc = report.Locator(chunk.text, chunk.line, chunk.byte)
                         for e in (result.applied if safe_only else result.findings):
-                            out.records.append(report.record(out.path, loc, e, chunk.start))
+                            rec = report.record(out.path, loc, e, chunk.start)
+                            out.found += 1
+                            (emit or out.records.append)(rec)
                         continue
                     data = result.text.encode("utf-8")
                     (writer.write if writer else sink or pieces.append)(data)
@@ -107,7 +113,7 @@ def process(name: str, overrides: dict, mode: str, sink=None, safe_only: bool = 
                 if writer:
                     writer.discard()
             out.output = b"".join(pieces)
-    except (fileio.InputError, config.ConfigError) as exc:
+    except (fileio.InputError, config.ConfigError, GrammarError) as exc:
         out.errors = [str(exc)]
     except OSError as exc:
         out.errors = [f"{name}: cannot write ({exc.strerror}); the file is unchanged"]
@@ -116,7 +122,7 @@ def process(name: str, overrides: dict, mode: str, sink=None, safe_only: bool = 
     return out
 
 
-def run_all(names: list[str], overrides: dict, jobs: int, progress: bool, mode: str, **kw):
+def run_all(names: list[str], overrides: dict, jobs: int, progress: bool, mode: str, emit=None, **kw):
     """Outcomes in input order; files are spread over ``jobs`` processes when there are many.
 
     In one process, a 'fix' to stdout streams each chunk out as soon as it is repaired.
@@ -139,7 +145,7 @@ def run_all(names: list[str], overrides: dict, jobs: int, progress: bool, mode: 
         sink = _stdout_sink if mode == "fix" else None
         for n, name in enumerate(names, 1):
             _progress(progress, n, total)
-            yield process(name, overrides, mode, sink=sink, **kw)
+            yield process(name, overrides, mode, sink=sink, emit=emit, **kw)
     if progress and total > 1:
         click.echo("\r\033[K", err=True, nl=False)
 
@@ -171,6 +177,9 @@ def common(func):
         click.option("--markup", type=click.Choice(config.MARKUPS), default=None,
                      help="How to read files: by extension (auto), text, markdown or html."),
         click.option("--exclude", multiple=True, metavar="GLOB", help="Skip matching files and folders; repeatable."),
+        click.option("--grammar", type=click.Choice(["harper", "languagetool"]), default=None, is_flag=False,
+                     flag_value="harper", help="Add a grammar checker's findings (report only); harper if not named."),
+        click.option("--languagetool-url", default=None, metavar="URL", help="A LanguageTool server, for --grammar languagetool."),
         click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None,
                      help="Files processed in parallel (default: number of CPUs)."),
         click.option("-q", "--quiet", is_flag=True, help="No summary line or progress on stderr."),
@@ -181,7 +190,8 @@ def common(func):
 
 
 def _overrides(kw: dict) -> dict:
-    keys = ("unsafe", "protect_quotes", "markup", "select", "disable", "dictionaries", "protect", "protect_files")
+    keys = ("unsafe", "protect_quotes", "markup", "select", "disable", "dictionaries", "protect", "protect_files",
+            "grammar", "languagetool_url")
     return {k: (tuple(str(Path(p).resolve()) for p in kw[k]) if k in ("dictionaries", "protect_files") else tuple(kw[k]))
             if isinstance(kw[k], tuple) and kw[k] else (kw[k] if not isinstance(kw[k], tuple) else None)
             for k in keys}
@@ -199,11 +209,11 @@ def _names(kw: dict) -> list[str]:
     return files.expand(kw["paths"], exclude)
 
 
-def _start(kw: dict, mode: str, **extra):
+def _start(kw: dict, mode: str, emit=None, **extra):
     names = _names(kw)
     jobs = kw["jobs"] or os.cpu_count() or 1
     progress = not kw["quiet"] and sys.stderr.isatty()
-    return names, run_all(names, _overrides(kw), jobs, progress, mode, **extra)
+    return names, run_all(names, _overrides(kw), jobs, progress, mode, emit=emit, **extra)
 
 
 def _report_errors(outcome: Outcome) -> bool:
@@ -297,23 +307,27 @@ def _review(o: Outcome) -> Result | None:
 @click.option("--format", "fmt", type=click.Choice(report.FORMATS), default="text", show_default=True)
 def check(safe_only, fmt, **kw):
     """Report findings, one per line ('path:line:col: rule: message (-> suggestion)')."""
-    names, outcomes = _start(kw, "check", safe_only=safe_only)
+    records: list[dict] = []
+
+    def emit(rec: dict) -> None:
+        if fmt == "text":
+            click.echo(report.text_line(rec))
+        elif fmt == "jsonl":
+            click.echo(json.dumps(rec, ensure_ascii=False))
+        elif fmt == "github":
+            click.echo(report.github_line(rec))
+        else:  # json and sarif are one document: collected, written at the end
+            records.append(rec)
+
+    names, outcomes = _start(kw, "check", emit=emit, safe_only=safe_only)
     errors = found = 0
-    records = []
     for o in outcomes:
         if _report_errors(o):
             errors += 1
             continue
-        for rec in o.records:
-            found += 1
-            if fmt == "text":
-                click.echo(report.text_line(rec))
-            elif fmt == "jsonl":
-                click.echo(json.dumps(rec, ensure_ascii=False))
-            elif fmt == "github":
-                click.echo(report.github_line(rec))
-            else:
-                records.append(rec)
+        found += o.found
+        for rec in o.records:  # from worker processes
+            emit(rec)
     if fmt == "json":
         click.echo(json.dumps(records, indent=2, ensure_ascii=False))
     elif fmt == "sarif":

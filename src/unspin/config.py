@@ -11,6 +11,7 @@ from pathlib import Path
 KEYS = {
     "unsafe": bool, "protect-quotes": bool, "markup": str, "select": list, "disable": list,
     "dictionaries": list, "protect": list, "protect-files": list, "exclude": list,
+    "grammar": str, "languagetool-url": str,
 }
 MARKUPS = ("auto", "text", "markdown", "html")
 
@@ -30,6 +31,8 @@ class Settings:
     protect: tuple[str, ...] = ()
     protect_files: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    grammar: str = ""
+    languagetool_url: str = ""
     source: str = "defaults"  # the file these came from
     origin: dict = field(default_factory=dict, compare=False, hash=False)  # key -> where its value came from
 
@@ -73,6 +76,8 @@ def load_file(path: Path) -> Settings:
             raise ConfigError(f"{path}: '{key}' must be {'a list of strings' if KEYS[key] is list else KEYS[key].__name__}")
         if key == "markup" and value not in MARKUPS:
             raise ConfigError(f"{path}: markup must be one of {', '.join(MARKUPS)}")
+        if key == "grammar" and value not in ("", "harper", "languagetool"):
+            raise ConfigError(f"{path}: grammar must be \"harper\", \"languagetool\" or \"\"")
         if key in ("dictionaries", "protect-files"):  # paths are relative to the config file
             value = [str((path.parent / v).resolve()) for v in value]
         values[key.replace("-", "_")] = tuple(value) if isinstance(value, list) else value

@@ -97,5 +97,15 @@ def lexicon() -> frozenset[str]:
                    lambda: frozenset(wordfreq.get_frequency_dict("en", "large")))
 
 
+@lru_cache(maxsize=1)
+def frequent_lexicon() -> frozenset[str]:
+    """wordfreq words seen once per million words or more (Zipf >= 3): common typos such as
+    'goverment' and 'recieve' fall below it, real words rarely do."""
+    import wordfreq
+    source = Path(wordfreq.__file__).parent / "data" / "large_en.msgpack.gz"
+    return _cached("frequent-lexicon", source if source.exists() else Path(wordfreq.__file__),
+                   lambda: frozenset(w for w, f in wordfreq.get_frequency_dict("en", "large").items() if f >= 1e-6))
+
+
 def is_word(w: str) -> bool:
     return w.lower().replace("’", "'") in lexicon()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 #: Categories, in the order a reader meets them in the pipeline.
-CATEGORIES = ("spacing", "boundary", "doubled", "filler", "phrase", "context", "pair", "style", "mt", "spelling")
+CATEGORIES = ("spacing", "boundary", "doubled", "filler", "phrase", "context", "pair", "style", "mt", "spelling", "grammar")
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,8 @@ class Options:
     protected_words: frozenset[str] = frozenset()
     dictionaries: tuple[str, ...] = ()  # extra dictionary files
     markup: str = "text"  # text | markdown | html: what is prose and what is markup
+    grammar: str = ""  # "" (off) | harper | languagetool: a grammar backend's findings too
+    languagetool_url: str = ""
 
     def wants(self, rule: str, category: str) -> bool:
         if rule in self.disabled or category in self.disabled:

@@ -72,8 +72,8 @@ def resolve(candidates: list[Edit], protection: Protection, rules: RuleSet, opti
             held.append(_with(e, "flag: no automatic fix"))
         elif e.category in REPORT_ONLY and e.rule not in options.enabled_only:
             held.append(_with(e, "report only"))
-        elif not e.safe and not options.unsafe:
-            held.append(_with(e, "suggestion only"))
+        elif not e.safe and not options.unsafe and e.rule not in options.enabled_only:
+            held.append(_with(e, "suggestion only"))  # (selecting a rule by its id enables it)
         else:
             applicable.append(e)
     applied, taken = [], _Spans()

@@ -2,7 +2,8 @@
 
 A new pass is a module here with an ``edits`` function, listed in ``PASSES``.
 """
-from . import boundary, context, doubled, mt, pairs, phrases, spacing, wordbreak
+from .. import grammar
+from . import boundary, context, doubled, mt, pairs, phrases, spacing, spelling, wordbreak
 
 PASSES = (spacing.edits, wordbreak.edits, boundary.edits, doubled.edits, mt.edits, phrases.edits, context.edits,
-          pairs.edits)
+          pairs.edits, spelling.edits, grammar.edits)

@@ -45,9 +45,8 @@ def _artifacts(doc: Document) -> list[Edit]:
 
 
 _PUNCT_MARK = regex.compile(r"(?<=\S)( ?)([,.;:?!](?!\d))")
-# what the spacing and mark rules leave: marks after digits or symbols, '...', '! ! !'
-_MOSES_BEFORE = regex.compile(r"(?<=[^\p{L}\s])[ \t]+((?:\.\.\.|[,.;:?!%])(?:[ \t]+[?!])*)(?=\s|$|[\"”’)\]])"
-                              r"|(?<=\p{L})[ \t]+(\.\.\.|[?!](?:[ \t]+[?!])+)(?=\s|$|[\"”’)\]])", regex.M)
+# every mark the tokenizer set apart ('12 .', 'peace ,', '...', '! ! !'); in quotations too
+_MOSES_BEFORE = regex.compile(r"(?<=\S)[ \t]+((?:\.\.\.|[,.;:?!%])(?:[ \t]+[?!])*)(?=\s|$|[\"”’)\]])", regex.M)
 _MOSES_AFTER = regex.compile(r"([$€£(\[])[ \t]+(?=\S)")
 
 
@@ -64,7 +63,7 @@ def _detokenize(doc: Document) -> list[Edit]:
         return []
     out = []
     for m in _MOSES_BEFORE.finditer(doc.text):
-        out.append(doc.edit(m.start(), m.end(), regex.sub(r"[ \t]+", "", m.group(1) or m.group(2)), "mt.detokenize"))
+        out.append(doc.edit(m.start(), m.end(), regex.sub(r"[ \t]+", "", m.group(1)), "mt.detokenize"))
     for m in _MOSES_AFTER.finditer(doc.text):
         out.append(doc.edit(m.start(), m.end(), m.group(1), "mt.detokenize"))
     return out
@@ -81,7 +80,11 @@ def _quote_spaces(doc: Document) -> list[Edit]:
                 inner = line[a + 1:b]
                 if (len(inner) > 2 and inner[0] in " \t" and inner[-1] in " \t" and inner.strip()
                         and (a == 0 or not line[a - 1].isalnum()) and (b + 1 == len(line) or not line[b + 1].isalnum())):
-                    out.append(doc.edit(line_start + a, line_start + b + 1, f'"{inner.strip()}"', "mt.quote-space"))
+                    lead = len(inner) - len(inner.lstrip(" \t"))
+                    trail = len(inner) - len(inner.rstrip(" \t"))
+                    start, end = line_start + a + 1, line_start + b  # the spaces only, so rules inside still apply
+                    out.append(doc.edit(start, start + lead, "", "mt.quote-space"))
+                    out.append(doc.edit(end - trail, end, "", "mt.quote-space"))
         line_start += len(line) + 1
     return out
 

@@ -1,0 +1,34 @@
+"""Grammar backends: another checker's findings as unspin edits (report-only).
+
+A backend is a function ``(text, options) -> list[Edit]``. Harper (harper-py) runs in
+process and offline; LanguageTool needs its own Java server or directory.
+"""
+from __future__ import annotations
+
+from ..document import Document
+from ..model import Edit
+
+
+class GrammarError(Exception):
+    """The requested backend cannot run; the message is one line for the user."""
+
+
+def names_and_repeats(doc: Document, start: int, end: int) -> bool:
+    """A flagged 'misspelling' that is a name, a repeated word or a protected word."""
+    word = doc.text[start:end]
+    if not word or word[:1].isupper() or word in doc.protected_words:
+        return True
+    return doc.text.count(word) > 1
+
+
+def edits(doc: Document) -> list[Edit]:
+    backend = doc.options.grammar
+    if not backend:
+        return []
+    if backend == "harper":
+        from .harper import edits as run
+    elif backend == "languagetool":
+        from .languagetool import edits as run
+    else:
+        raise GrammarError(f"unknown grammar backend '{backend}' (use harper or languagetool)")
+    return run(doc)
