@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Quality of unspin's phrase repairs: corpus WER and harm, the seed, clean text, science domain.
 
-1. corpora/news/: hand-spun articles (NN-*.spun.txt) with their originals (NN-*.orig.txt),
-   line-aligned. Word error rate against the original before and after `fix`; "harm" counts
+1. corpora/news/ (dev) and corpora/heldout/ (written after the rules, never tuned on):
+   hand-spun articles (NN-*.spun.txt) with their originals (NN-*.orig.txt), line-aligned. Word error rate against the original before and after `fix`; "harm" counts
    words unspin changed that the spinner had left alone.
 2. The seed against corpora/seed-expected.tsv.
 3. Clean text that must not change: the corpus originals, corpora/clean/, and the human
@@ -25,15 +25,15 @@ from common import ROOT, changed_positions, changed_words, detokenize, shared, w
 from unspin import repair
 
 
-def corpus_pairs():
-    for spun in sorted((ROOT / "corpora" / "news").glob("*.spun.txt")):
+def corpus_pairs(folder: str = "news"):
+    for spun in sorted((ROOT / "corpora" / folder).glob("*.spun.txt")):
         orig = spun.with_name(spun.name.replace(".spun.txt", ".orig.txt"))
         yield spun.name.split(".")[0], orig.read_text(encoding="utf-8").splitlines(), spun.read_text(encoding="utf-8").splitlines()
 
 
-def measure_corpus(unsafe: bool) -> dict:
+def measure_corpus(unsafe: bool, folder: str = "news") -> dict:
     rows, tot = [], {"words": 0, "harm": 0, "spun_err": 0, "fixed_err": 0, "pair_hits": 0, "spinner_changed": 0}
-    for name, orig, spun in corpus_pairs():
+    for name, orig, spun in corpus_pairs(folder):
         assert len(orig) == len(spun), f"{name}: original and spun files are not line-aligned"
         fixed = [repair(line, unsafe=unsafe).text for line in spun]
         w_spun, w_fixed = wer(spun, orig), wer(fixed, orig)
@@ -59,8 +59,8 @@ def measure_corpus(unsafe: bool) -> dict:
 
 
 def clean_texts():
-    for path in sorted((ROOT / "corpora" / "news").glob("*.orig.txt")):
-        yield f"corpus originals", path.read_text(encoding="utf-8").splitlines()
+    for path in sorted((ROOT / "corpora" / "news").glob("*.orig.txt")) + sorted((ROOT / "corpora" / "heldout").glob("*.orig.txt")):
+        yield "corpus originals (dev and held-out)", path.read_text(encoding="utf-8").splitlines()
     for path in sorted((ROOT / "corpora" / "clean").glob("*.txt")):
         yield "corpora/clean", path.read_text(encoding="utf-8").splitlines()
     base = shared("mlqe-pe-dev")
@@ -111,16 +111,18 @@ def main() -> int:
     args = ap.parse_args()
     mode = "fix --unsafe" if args.unsafe else "fix"
 
-    c = measure_corpus(args.unsafe)
-    print(f"## Hand-spun corpus ({len(c['rows'])} articles, {c['words']} words), unspin {mode}\n")
-    print("| article | words | WER spun | WER repaired | harm (words) |\n|---|---|---|---|---|")
-    for name, words, w_spun, w_fixed, harm in c["rows"]:
-        print(f"| {name} | {words} | {w_spun:.3f} | {w_fixed:.3f} | {harm} |")
-    spun, fixed = c["spun_err"] / c["words"], c["fixed_err"] / c["words"]
-    print(f"| **all** | {c['words']} | {spun:.3f} | {fixed:.3f} | {c['harm']} ({c['harm'] / c['words']:.2%}) |")
-    print(f"\nrelative WER reduction: {(spun - fixed) / spun:.1%}; harm: {c['harm'] / c['words']:.2%} of words")
-    print(f"pair detector: {c['pair_hits']} spun words flagged that no dictionary or context rule caught "
-          f"(of {c['spinner_changed']} words the spinner changed)")
+    for folder, title in (("news", "Dev corpus (rules were tuned on it)"),
+                          ("heldout", "Held-out corpus (written after the rules; never tuned on)")):
+        c = measure_corpus(args.unsafe, folder)
+        print(f"## {title}: {len(c['rows'])} articles, {c['words']} words, unspin {mode}\n")
+        print("| article | words | WER spun | WER repaired | harm (words) |\n|---|---|---|---|---|")
+        for name, words, w_spun, w_fixed, harm in c["rows"]:
+            print(f"| {name} | {words} | {w_spun:.3f} | {w_fixed:.3f} | {harm} |")
+        spun, fixed = c["spun_err"] / c["words"], c["fixed_err"] / c["words"]
+        print(f"| **all** | {c['words']} | {spun:.3f} | {fixed:.3f} | {c['harm']} ({c['harm'] / c['words']:.2%}) |")
+        print(f"\nrelative WER reduction: {(spun - fixed) / spun:.1%}; harm: {c['harm'] / c['words']:.2%} of words")
+        print(f"pair detector: {c['pair_hits']} spun words flagged that no dictionary or context rule caught "
+              f"(of {c['spinner_changed']} words the spinner changed)\n")
 
     sys.path.insert(0, str(ROOT / "scripts"))
     from seed_coverage import coverage

@@ -13,14 +13,15 @@ from ..model import Edit
 _CONTRACTION = regex.compile(r"(?<=\p{L})[ \t]+(n['’]t|['’](?:s|re|ve|ll|d|m))(?![\p{L}\p{N}-])|(?<=\p{L}n)[ \t]+(['’]t)(?![\p{L}\p{N}-])", regex.I)
 _OPEN_SPACE = regex.compile(r"([(\[{])[ \t]+(?=\S)")
 _CLOSE_SPACE = regex.compile(r"(?<=\S)[ \t]+([)\]}])")
-_BEFORE_MARK = regex.compile(r"(?<=[\p{L}\p{N}\"”’)\]])[ \t]+([?!%])(?=\s|$|[\"”’)\]])", regex.M)
+# '?' or '!' set apart at the end of a sentence (not '?' standing for a lost symbol mid-line)
+_BEFORE_MARK = regex.compile(r"(?<=\p{L}(?:[ \t]*[\"”’)\]])?)[ \t]+([?!])(?=[ \t]*$|[\"”’)\]]|[ \t]+\p{Lu}\p{Ll})", regex.M)
 _JOINER = regex.compile(r"[ \t]*@([-,.:/])@[ \t]*")
 _ENTITY = regex.compile(r"&(?:quot|amp|apos|lt|gt|nbsp|ndash|mdash|rsquo|lsquo|rdquo|ldquo|hellip|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 _TAG = regex.compile(r"</?(?:p|br|div|span|b|i|u|strong|em|a|font|li|ul|ol|h[1-6])"
                      r"(?:\s+[\w-]+(?:=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s<>]+))?)*\s*/?>", regex.I)
 _MOJIBAKE = regex.compile(r"\S*(?:Ã[\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\xa0-\xbf]|â€|Â[\xa0-\xbf]|Ð[\x80-\xbf]|Ã)\S*")
 _REPEAT = regex.compile(r"(?<![\p{L}\p{N}])((?:[\p{L}\p{N}'’-]+[ \t]+){1,5}?[\p{L}\p{N}'’-]+)((?:[ \t]+\1){1,})(?![\p{L}\p{N}])", regex.I)
-_DOUBLE_PUNCT = regex.compile(r"(?<=[\p{L}\p{N}])(?:([,;])\1(?![.,;])|\.\.(?![.]))")
+_DOUBLE_PUNCT = regex.compile(r"(?<=[\p{L}\p{N}])[ \t]*(?:([,;])(?:[ \t]*\1)+(?![.,;])|\.[ \t]*\.(?![ \t]*\.))")
 _FOREIGN = regex.compile(r"[\p{Cyrillic}\p{Devanagari}\p{Sinhala}\p{Arabic}\p{Hebrew}\p{Han}\p{Hangul}\p{Thai}\p{Georgian}\p{Armenian}\p{Tamil}\p{Bengali}]+(?:[ \t'’-]+[\p{Cyrillic}\p{Devanagari}\p{Sinhala}\p{Arabic}\p{Hebrew}\p{Han}\p{Hangul}\p{Thai}\p{Georgian}\p{Armenian}\p{Tamil}\p{Bengali}]+)*")
 _LATIN = regex.compile(r"\p{Latin}")
 
@@ -40,7 +41,8 @@ def _artifacts(doc: Document) -> list[Edit]:
         out.append(doc.edit(m.start(), m.end(), m.group(1), "mt.joiner"))
     out.extend(_quote_spaces(doc))
     for m in _DOUBLE_PUNCT.finditer(text):
-        out.append(doc.edit(m.start(), m.end(), m.group()[0], "mt.double-punct"))  # attached to a word only
+        space = " " if m.end() < len(text) and text[m.end()].isalpha() else ""  # ',,the' -> ', the'
+        out.append(doc.edit(m.start(), m.end(), (m.group(1) or ".") + space, "mt.double-punct"))  # after a word only
     return out
 
 
@@ -54,7 +56,7 @@ def moses_tokenized(text: str) -> bool:
     """Most punctuation stands apart from the word before it: the text came through a tokenizer."""
     marks = _PUNCT_MARK.findall(text)
     spaced = sum(1 for space, _ in marks if space)
-    return spaced >= 1 and spaced >= 0.6 * len(marks)
+    return spaced >= 2 and spaced >= 0.6 * len(marks)
 
 
 def _detokenize(doc: Document) -> list[Edit]:
