@@ -190,11 +190,16 @@ def common(func):
 
 
 def _overrides(kw: dict) -> dict:
-    keys = ("unsafe", "protect_quotes", "markup", "select", "disable", "dictionaries", "protect", "protect_files",
-            "grammar", "languagetool_url")
-    return {k: (tuple(str(Path(p).resolve()) for p in kw[k]) if k in ("dictionaries", "protect_files") else tuple(kw[k]))
-            if isinstance(kw[k], tuple) and kw[k] else (kw[k] if not isinstance(kw[k], tuple) else None)
-            for k in keys}
+    """The command line's settings; None where an option was not given (the file decides)."""
+    out = {}
+    for key in ("unsafe", "protect_quotes", "markup", "grammar", "languagetool_url"):
+        out[key] = kw[key]
+    for key in ("select", "disable", "protect", "dictionaries", "protect_files"):
+        values = tuple(kw[key])
+        if key in ("dictionaries", "protect_files"):
+            values = tuple(str(Path(p).resolve()) for p in values)
+        out[key] = values or None
+    return out
 
 
 def _names(kw: dict) -> list[str]:

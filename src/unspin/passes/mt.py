@@ -109,39 +109,57 @@ def _markup_leftovers(doc: Document) -> list[Edit]:
 
 
 def _loops(doc: Document) -> list[Edit]:
-    out = []
-    for m in _REPEAT.finditer(doc.text):
+    """Only where a word comes back within six words can a phrase repeat: try the pattern there."""
+    toks = doc.tokens
+    norms = [t[2].lower() for t in toks]
+    starts = sorted({i for k in range(2, 7) for i in range(len(norms) - k) if norms[i] == norms[i + k]})
+    out, done = [], -1
+    for i in starts:
+        if toks[i][0] < done:
+            continue
+        m = _REPEAT.match(doc.text, toks[i][0])
+        if not m:
+            continue
         unit, repeats = m.group(1), m.group(2)
         copies = 1 + len(regex.findall(r"[ \t]+" + regex.escape(unit), repeats, flags=regex.I))
         rule = "mt.repetition" if copies >= 3 else "mt.repetition-pair"
         out.append(doc.edit(m.start(), m.end(), unit, rule, f"'{unit}' {copies} times in a row"))
+        done = m.end()
     return out
 
 
+_BRACKET = regex.compile(r"[()\[\]{}“”\n]")
+_PAIRS = {")": "(", "]": "[", "}": "{", "”": "“"}
+
+
 def _flags(doc: Document) -> list[Edit]:
-    text, out = doc.text, []
-    line_start = 0
-    for line in text.split("\n"):
-        stack = []
-        for i, ch in enumerate(line):
-            if ch in "([{“":
-                stack.append((ch, i))
-            elif ch in ")]}”":
-                want = {")": "(", "]": "[", "}": "{", "”": "“"}[ch]
-                if stack and stack[-1][0] == want:
-                    stack.pop()
-                else:
-                    pos = line_start + i
-                    out.append(doc.edit(pos, pos + 1, ch, "mt.unbalanced", f"'{ch}' closes nothing"))
-        for ch, i in stack:
-            pos = line_start + i
+    text, out, stack = doc.text, [], []
+
+    def unclosed():
+        for ch, pos in stack:
             out.append(doc.edit(pos, pos + 1, ch, "mt.unbalanced", f"'{ch}' is never closed"))
-        if len(_LATIN.findall(line)) > 20:
-            for m in _FOREIGN.finditer(line):
-                pos = line_start + m.start()
-                out.append(doc.edit(pos, pos + len(m.group()), m.group(), "mt.foreign-script",
-                                    f"'{m.group()}' is in another script: left untranslated?"))
-        line_start += len(line) + 1
+        stack.clear()
+
+    for m in _BRACKET.finditer(text):  # brackets pair within a line
+        ch, pos = m.group(), m.start()
+        if ch == "\n":
+            unclosed()
+        elif ch in "([{“":
+            stack.append((ch, pos))
+        elif stack and stack[-1][0] == _PAIRS[ch]:
+            stack.pop()
+        else:
+            out.append(doc.edit(pos, pos + 1, ch, "mt.unbalanced", f"'{ch}' closes nothing"))
+    unclosed()
+    if _FOREIGN.search(text):
+        line_start = 0
+        for line in text.split("\n"):
+            if len(_LATIN.findall(line)) > 20:
+                for m in _FOREIGN.finditer(line):
+                    pos = line_start + m.start()
+                    out.append(doc.edit(pos, pos + len(m.group()), m.group(), "mt.foreign-script",
+                                        f"'{m.group()}' is in another script: left untranslated?"))
+            line_start += len(line) + 1
     return out
 
 
