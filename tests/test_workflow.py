@@ -220,3 +220,17 @@ def test_pre_commit_fix_hook_rewrites_the_spun_file(hook_repo):
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert (repo / "spun.txt").read_text(encoding="utf-8") == FIXED
     assert (repo / "clean.txt").read_text(encoding="utf-8") == CLEAN
+
+
+def test_progress_shows_on_a_terminal(tmp_path):
+    pexpect = pytest.importorskip("pexpect")
+    for n in range(3):
+        (tmp_path / f"f{n}.txt").write_text(SPUN, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    child = pexpect.spawn(sys.executable, ["-m", "unspin", "check", "-j", "1", str(tmp_path)], env=env,
+                          timeout=60, encoding="utf-8")
+    child.expect(r"unspin: 3/3 files")
+    child.expect(r"unspin: 3 files checked, 9 findings")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1

@@ -14,11 +14,16 @@ class GrammarError(Exception):
 
 
 def names_and_repeats(doc: Document, start: int, end: int) -> bool:
-    """A flagged 'misspelling' that is a name, a repeated word or a protected word."""
+    """A flagged 'misspelling' to drop: a name, a repeated or protected word, or a word English
+    word lists know (British spellings among them: defence, organised, programme)."""
+    from .. import freq, segment
+
     word = doc.text[start:end]
-    if not word or word[:1].isupper() or word in doc.protected_words:
+    if not word or word[:1].isupper() or word in doc.protected_words or doc.text.count(word) > 1:
         return True
-    return doc.text.count(word) > 1
+    low = word.lower()
+    return segment.known(low, 1) or low in freq.frequent_lexicon() or all(
+        segment.known(part, 1) for part in low.replace("’", "'").split("-") if part)
 
 
 def edits(doc: Document) -> list[Edit]:
