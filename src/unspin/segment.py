@@ -91,7 +91,7 @@ def split_glued(token: str) -> int:
             ok = True
         elif left in SHORT_GLUE and right in SHORT_GLUE:
             ok = freq.pair(left, right) >= PAIR_MIN  # 'ifit', 'bothof', 'inthe'
-        elif lexical or (title and left not in GLUE_WORDS):
+        elif lexical or (title and left not in GLUE_WORDS and not (right in GLUE_WORDS and len(right) >= 4)):
             # a real (if rare) word that contains words ('treebank'), or a capitalised one that
             # is likelier a name ('Kingsmere', 'Eastmouth') unless it starts with 'The', 'In' ...
             ok = False
@@ -100,7 +100,7 @@ def split_glued(token: str) -> int:
                 freq.pair(left, right) or (len(left) > 1 and (len(left) > 2 or known(right, 1_000_000))))
         elif right in GLUE_WORDS:
             # endings like '-on', '-or', '-as' are common in real words: ask for the pair itself
-            ok = known(left, 1_000_000) and len(left) >= 3 and not (title and len(right) < 3) and (
+            ok = known(left, 1_000_000 if len(right) < 4 else COMMON) and len(left) >= 3 and not (title and len(right) < 3) and (
                 len(right) > 2 or freq.pair(left, right) > 0 or (right in RARE_ENDINGS and len(left) >= 4))
         else:
             # two content words: a known pair, or two common words of four letters or more

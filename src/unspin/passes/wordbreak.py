@@ -24,11 +24,14 @@ def glued_splits(doc: Document) -> dict[int, int]:
     splits = {}
     for m in _LOWER_TOKEN.finditer(doc.text):
         token = m.group(1)
-        if token in doc.protected_words or counts[token.lower()] > 1:
-            continue  # a term the document repeats is a word, not an accident
+        if token in doc.protected_words:
+            continue
         if token[0].isupper() and not doc.sentence_start(m.start()):
             continue  # a capitalised word mid-sentence is a name
         cut = segment.split_glued(token)
+        low = token.lower()
+        if cut and counts[low] > 1 and low[:cut] not in segment.GLUE_WORDS and low[cut:] not in segment.GLUE_WORDS:
+            continue  # two content words the document writes together more than once: a term
         if cut:
             splits[m.start()] = cut
     doc.memo["glued"] = splits
@@ -45,6 +48,26 @@ def _glued(doc: Document) -> list[Edit]:
         token = _LOWER_TOKEN.match(doc.text, start).group(1)
         out.append(doc.edit(start + cut, start + cut, " ", "spacing.glued-words",
                             f"'{token}' is two words run together: '{token[:cut]} {token[cut:]}'"))
+    return out
+
+
+_DIGIT_GLUE = regex.compile(r"(?<![\p{L}\p{N}.,:/#@_-])(\d+)(\p{Lu}\p{Ll}+|\p{Ll}{2,})(?![\p{L}\p{N}_@/-])")
+#: what may follow a number directly: ordinals, units, decades, multipliers
+_UNITS = frozenset("""st nd rd th s am pm km kg mg mm cm ml mb gb tb kb ms ns hz khz mhz ghz kw kwh mw mwh gw mph
+kph bn mn m k b px pt em ft yd mi lb lbs oz yo ish fold x""".split())
+
+
+def _digit_glue(doc: Document) -> list[Edit]:
+    """'2004in', '15That': a number run into the next word (never a unit, ordinal or decade)."""
+    out = []
+    for m in _DIGIT_GLUE.finditer(doc.text):
+        word = m.group(2)
+        low = word.lower()
+        if low in _UNITS or word in doc.protected_words:
+            continue
+        if low in segment.GLUE_WORDS or (word[0].isupper() and low in doc.rules.classes["starter"]):
+            pos = m.start(2)
+            out.append(doc.edit(pos, pos, " ", "spacing.glued-number", f"'{m.group()}' is a number run into '{word}'"))
     return out
 
 
@@ -94,4 +117,4 @@ def _letter_runs(doc: Document) -> list[Edit]:
 
 
 def edits(doc: Document) -> list[Edit]:
-    return _glued(doc) + _broken(doc) + _letter_runs(doc)
+    return _glued(doc) + _digit_glue(doc) + _broken(doc) + _letter_runs(doc)
