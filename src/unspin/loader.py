@@ -5,11 +5,10 @@ does not load (prh's stance: a rule whose examples or syntax are broken is not a
 """
 from __future__ import annotations
 
-import csv
-import hashlib
 import os
 import pickle
 import sys
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -206,6 +205,8 @@ def parse_dictionary(path: Path, problems: list[str], classes: dict, *, own: boo
 
 def parse_tsv_dictionary(path: Path, problems: list[str]) -> list[Rule]:
     """The tortured-phrases format: tab-separated ``tortured<TAB>correct`` (header optional)."""
+    import csv  # only user dictionaries in this format need it
+
     rules = []
     with path.open(encoding="utf-8", newline="") as fh:
         for n, row in enumerate(csv.reader(fh, delimiter="\t"), 1):
@@ -342,7 +343,7 @@ def _cache_file(extra: tuple[str, ...]) -> Path | None:
     except OSError:
         return None
     base = freq.cache_dir()
-    digest = hashlib.sha1(f"{_FORMAT}|{sys.version}|{stamp}".encode()).hexdigest()[:20]
+    digest = f"{zlib.crc32(f'{_FORMAT}|{sys.version}|{stamp}'.encode()):08x}{len(stamp):x}"
     return base / f"rules-{digest}.pickle"
 
 

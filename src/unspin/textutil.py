@@ -9,6 +9,18 @@ SENTENCE_END_RE = regex.compile(r"[.!?][\"'”’)\]]*\s+|\n")
 _OPENERS = "\"'“‘([{«—–- \t"
 
 
+class lazy:
+    """A regular expression compiled on first use (keeps start-up fast for passes that rarely fire)."""
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self._args, self._compiled = (pattern, flags), None
+
+    def __getattr__(self, name):
+        if self._compiled is None:
+            self._compiled = regex.compile(*self._args)
+        return getattr(self._compiled, name)
+
+
 def words(text: str, start: int = 0, end: int | None = None):
     """Yield ``(start, end, word)`` for every word in ``text[start:end]``."""
     for m in WORD_RE.finditer(text, start, len(text) if end is None else end):

@@ -7,23 +7,25 @@ import html
 
 import regex
 
+from ..textutil import lazy
+
 from ..document import Document
 from ..model import Edit
 
-_CONTRACTION = regex.compile(r"(?<=\p{L})[ \t]+(n['’]t|['’](?:s|re|ve|ll|d|m))(?![\p{L}\p{N}-])|(?<=\p{L}n)[ \t]+(['’]t)(?![\p{L}\p{N}-])", regex.I)
-_OPEN_SPACE = regex.compile(r"([(\[{])[ \t]+(?=\S)")
-_CLOSE_SPACE = regex.compile(r"(?<=\S)[ \t]+([)\]}])")
+_CONTRACTION = lazy(r"(?<=\p{L})[ \t]+(n['’]t|['’](?:s|re|ve|ll|d|m))(?![\p{L}\p{N}-])|(?<=\p{L}n)[ \t]+(['’]t)(?![\p{L}\p{N}-])", regex.I)
+_OPEN_SPACE = lazy(r"([(\[{])[ \t]+(?=\S)")
+_CLOSE_SPACE = lazy(r"(?<=\S)[ \t]+([)\]}])")
 # '?' or '!' set apart at the end of a sentence (not '?' standing for a lost symbol mid-line)
-_BEFORE_MARK = regex.compile(r"(?<=\p{L}(?:[ \t]*[\"”’)\]])?)[ \t]+([?!])(?=[ \t]*$|[\"”’)\]]|[ \t]+\p{Lu}\p{Ll})", regex.M)
-_JOINER = regex.compile(r"[ \t]*@([-,.:/])@[ \t]*")
-_ENTITY = regex.compile(r"&(?:quot|amp|apos|lt|gt|nbsp|ndash|mdash|rsquo|lsquo|rdquo|ldquo|hellip|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
-_TAG = regex.compile(r"</?(?:p|br|div|span|b|i|u|strong|em|a|font|li|ul|ol|h[1-6])"
+_BEFORE_MARK = lazy(r"(?<=\p{L}(?:[ \t]*[\"”’)\]])?)[ \t]+([?!])(?=[ \t]*$|[\"”’)\]]|[ \t]+\p{Lu}\p{Ll})", regex.M)
+_JOINER = lazy(r"[ \t]*@([-,.:/])@[ \t]*")
+_ENTITY = lazy(r"&(?:quot|amp|apos|lt|gt|nbsp|ndash|mdash|rsquo|lsquo|rdquo|ldquo|hellip|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
+_TAG = lazy(r"</?(?:p|br|div|span|b|i|u|strong|em|a|font|li|ul|ol|h[1-6])"
                      r"(?:\s+[\w-]+(?:=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s<>]+))?)*\s*/?>", regex.I)
-_MOJIBAKE = regex.compile(r"\S*(?:Ã[\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\xa0-\xbf]|â€|Â[\xa0-\xbf]|Ð[\x80-\xbf]|Ã)\S*")
-_REPEAT = regex.compile(r"(?<![\p{L}\p{N}])((?:[\p{L}\p{N}'’-]+[ \t]+){1,5}?[\p{L}\p{N}'’-]+)((?:[ \t]+\1){1,})(?![\p{L}\p{N}])", regex.I)
-_DOUBLE_PUNCT = regex.compile(r"(?<=[\p{L}\p{N}])[ \t]*(?:([,;])(?:[ \t]*\1)+(?![.,;])|\.[ \t]*\.(?![ \t]*\.))")
-_FOREIGN = regex.compile(r"[\p{Cyrillic}\p{Devanagari}\p{Sinhala}\p{Arabic}\p{Hebrew}\p{Han}\p{Hangul}\p{Thai}\p{Georgian}\p{Armenian}\p{Tamil}\p{Bengali}]+(?:[ \t'’-]+[\p{Cyrillic}\p{Devanagari}\p{Sinhala}\p{Arabic}\p{Hebrew}\p{Han}\p{Hangul}\p{Thai}\p{Georgian}\p{Armenian}\p{Tamil}\p{Bengali}]+)*")
-_LATIN = regex.compile(r"\p{Latin}")
+_MOJIBAKE = lazy(r"\S*(?:Ã[\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\xa0-\xbf]|â€|Â[\xa0-\xbf]|Ð[\x80-\xbf]|Ã)\S*")
+_REPEAT = lazy(r"(?<![\p{L}\p{N}])((?:[\p{L}\p{N}'’-]+[ \t]+){1,5}?[\p{L}\p{N}'’-]+)((?:[ \t]+\1){1,})(?![\p{L}\p{N}])", regex.I)
+_DOUBLE_PUNCT = lazy(r"(?<=[\p{L}\p{N}])[ \t]*(?:([,;])(?:[ \t]*\1)+(?![.,;])|\.[ \t]*\.(?![ \t]*\.))")
+_FOREIGN = lazy(r"[\p{Cyrillic}\p{Devanagari}\p{Sinhala}\p{Arabic}\p{Hebrew}\p{Han}\p{Hangul}\p{Thai}\p{Georgian}\p{Armenian}\p{Tamil}\p{Bengali}]+(?:[ \t'’-]+[\p{Cyrillic}\p{Devanagari}\p{Sinhala}\p{Arabic}\p{Hebrew}\p{Han}\p{Hangul}\p{Thai}\p{Georgian}\p{Armenian}\p{Tamil}\p{Bengali}]+)*")
+_LATIN = lazy(r"\p{Latin}")
 
 
 def _artifacts(doc: Document) -> list[Edit]:
@@ -46,10 +48,10 @@ def _artifacts(doc: Document) -> list[Edit]:
     return out
 
 
-_PUNCT_MARK = regex.compile(r"(?<=\S)( ?)([,.;:?!](?!\d))")
+_PUNCT_MARK = lazy(r"(?<=\S)( ?)([,.;:?!](?!\d))")
 # every mark the tokenizer set apart ('12 .', 'peace ,', '...', '! ! !'); in quotations too
-_MOSES_BEFORE = regex.compile(r"(?<=\S)[ \t]+((?:\.\.\.|[,.;:?!%])(?:[ \t]+[?!])*)(?=\s|$|[\"”’)\]])", regex.M)
-_MOSES_AFTER = regex.compile(r"([$€£(\[])[ \t]+(?=\S)")
+_MOSES_BEFORE = lazy(r"(?<=\S)[ \t]+((?:\.\.\.|[,.;:?!%])(?:[ \t]+[?!])*)(?=\s|$|[\"”’)\]])", regex.M)
+_MOSES_AFTER = lazy(r"([$€£(\[])[ \t]+(?=\S)")
 
 
 def moses_tokenized(text: str) -> bool:
@@ -128,7 +130,7 @@ def _loops(doc: Document) -> list[Edit]:
     return out
 
 
-_BRACKET = regex.compile(r"[()\[\]{}“”\n]")
+_BRACKET = lazy(r"[()\[\]{}“”\n]")
 _PAIRS = {")": "(", "]": "[", "}": "{", "”": "“"}
 
 
