@@ -142,3 +142,11 @@ def test_languagetool_live():
     findings = check("He go to school yesterday.", grammar="languagetool",
                      languagetool_url=os.environ.get("UNSPIN_LANGUAGETOOL_URL", ""))
     assert any(e.rule.startswith("LT:") for e in findings)
+
+
+def test_brackets_pair_across_wrapped_lines_of_a_paragraph():
+    wrapped = "A plan (in three\nparts) was approved.\n\nA second (one\n\nnever closed."
+    flags = [(e.original, e.start) for e in check(wrapped) if e.rule == "mt.unbalanced"]
+    assert flags == [("(", wrapped.index("(one"))]
+    per_line = "A plan (in three\nparts) was approved."  # one paragraph a line: no blank lines
+    assert len([e for e in check(per_line) if e.rule == "mt.unbalanced"]) == 2

@@ -115,6 +115,8 @@ def process(name: str, overrides: dict, mode: str, sink=None, safe_only: bool = 
             out.output = b"".join(pieces)
     except (fileio.InputError, config.ConfigError, GrammarError) as exc:
         out.errors = [str(exc)]
+    except BrokenPipeError:
+        raise  # the reader of our output went away (`| head`): not this file's fault
     except OSError as exc:
         out.errors = [f"{name}: cannot write ({exc.strerror}); the file is unchanged"]
     except loader.RuleError as exc:

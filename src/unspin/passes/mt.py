@@ -142,10 +142,13 @@ def _flags(doc: Document) -> list[Edit]:
             out.append(doc.edit(pos, pos + 1, ch, "mt.unbalanced", f"'{ch}' is never closed"))
         stack.clear()
 
-    for m in _BRACKET.finditer(text):  # brackets pair within a line
+    # brackets pair within a paragraph: a line, or where blank lines part paragraphs, the block
+    wrapped = "\n\n" in text
+    for m in _BRACKET.finditer(text):
         ch, pos = m.group(), m.start()
         if ch == "\n":
-            unclosed()
+            if not wrapped or text.startswith("\n", pos + 1) or text.startswith("\r\n", pos + 1):
+                unclosed()
         elif ch in "([{“":
             stack.append((ch, pos))
         elif stack and stack[-1][0] == _PAIRS[ch]:
