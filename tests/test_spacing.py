@@ -10,7 +10,6 @@ FIXES = [
     ("in the largerMiddle East It’s among", "in the wider Middle East. It’s among"),
     ("Aerial view of the Kremlin spots:St Basil’s Cathedral", "Aerial view of the Kremlin spots: St Basil’s Cathedral"),
     ("partnerships in the area– the Kremlin", "partnerships in the area – the Kremlin"),
-    ("in charge of safety issues/ nationwide", "in charge of safety issues/nationwide"),
     ("along with with other players", "along with other players"),
     ("common wordsin the list", "common words in the list"),
     ("we ran thealgorithm ofthe paper", "we ran the algorithm of the paper"),
@@ -37,6 +36,8 @@ CLEAN = [
     "Call setTimeout(run, 10) and getElementById(x) in the script.",
     "Walla Walla and Bora Bora are real places.",
     "THE HEADLINE IS IN CAPITALS AND SO IS THIS.",
+    ("Call readFile() with the lastIndex flag; the superproject keeps its lockfile and todo list in "
+     "/var/lib/git, next to net.Server, {stream.Transform}, ${perl:Depends} and {Linux,Hurd}; use a tty."),
 ]
 
 
@@ -49,6 +50,12 @@ def test_spacing_fixes(spun, fixed):
 def test_clean_text_with_names_and_camel_case_is_untouched(text):
     result = repair(text)
     assert result.text == text, [(e.rule, e.original, e.replacement) for e in result.applied]
+
+
+def test_a_space_after_a_slash_is_a_suggestion():
+    text = "in charge of safety issues/ nationwide"
+    assert repair(text).text == text
+    assert repair(text, unsafe=True).text == "in charge of safety issues/nationwide"
 
 
 def test_protected_words_from_the_user_are_respected():

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+import regex
 from functools import cached_property
 
 from . import suppress
@@ -9,6 +11,19 @@ from .loader import Rule, RuleSet
 from .model import Edit, Options
 from .protect import Protection, find_regions
 from .textutil import is_sentence_start, words
+
+
+#: what software documentation is full of and prose (even spun prose) is not
+CODE_TOKEN = regex.compile(
+    r"`[^`\n]+`"  # inline code
+    r"|\b\w+\((?:\)|\w)"  # calls: run(), f(x)
+    r"|[{}]"  # braces
+    r"|\b[a-z]+_[a-z_]+\b"  # snake_case
+    r"|(?<!\S)--?[a-z][\w-]+"  # command-line options
+    r"|\b\w+=\S"  # assignments, key=value
+    r"|\b[a-z]+(?:[A-Z][a-z]+){2,}\b"  # camelCase with two humps: getElementById
+    r"|\b[a-z]{2,}\.[a-z]{2,}\b(?!\.)"  # dotted names: os.path, net.server
+)
 
 
 @dataclass
@@ -39,6 +54,14 @@ class Document:
     def protected_words(self) -> frozenset[str]:
         shipped = self.rules.classes.get("protected", frozenset())
         return frozenset(shipped | self.options.protected_words)
+
+    @cached_property
+    def technical(self) -> bool:
+        """The text reads like software documentation: identifiers ('readFile', 'net.Server',
+        'user_id', 'run()') at least once per 150 words. Word-break rules then stay quiet,
+        because such text writes compounds and camel case on purpose."""
+        hits = len(CODE_TOKEN.findall(self.text))
+        return hits >= 2 and hits * 150 >= len(self.tokens)
 
     def sentence_start(self, pos: int) -> bool:
         return is_sentence_start(self.text, pos)

@@ -15,6 +15,7 @@ PATTERNS: list[tuple[str, regex.Pattern]] = [
     ("url", regex.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"“”]+[^\s<>\"“”.,;:!?)\]'’]")),
     ("email", regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
     ("url", regex.compile(rf"\b[\w-]+(?:\.[\w-]+)*\.{_TLD}\b(?:/[^\s]*[^\s.,;:!?)])?")),
+    ("file", regex.compile(r"(?<![\w/])(?:~|\.{1,2})?/[\w.@+-]+(?:/[\w.@+-]*)*")),  # /usr/bin/git, ./run
     ("file", regex.compile(r"\b[\w-]+\.(?:py|txt|md|pdf|csv|json|html?|js|ts|rs|go|c|h|cpp|yaml|yml|toml|docx?|xlsx?|png|jpe?g|gif|zip)\b")),
     ("handle", regex.compile(r"(?<![\w@])[@#][\w]+")),
     ("date", regex.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"

@@ -25,7 +25,7 @@ PREFIXES = ("un", "re", "pre", "non", "multi", "sub", "inter", "over", "under", 
             "semi", "micro", "meta", "bi", "tri", "cross", "self", "anti", "auto", "post", "uni", "mono", "poly")
 COMMON = 100_000  # a "known word" for these decisions: seen at least this often
 PAIR_MIN = 5_000_000  # a content-word pair must be at least this frequent to justify a split
-CONTENT_MIN = 3_000_000  # ... or both words this common, and the token unknown to the large lexicon
+CONTENT_MIN = 3_000_000  # ... or both words this common and five letters or more
 
 
 def known(word: str, floor: int = COMMON) -> bool:
@@ -103,9 +103,11 @@ def split_glued(token: str) -> int:
             ok = known(left, 1_000_000 if len(right) < 4 else COMMON) and len(left) >= 3 and not (title and len(right) < 3) and (
                 len(right) > 2 or freq.pair(left, right) > 0 or (right in RARE_ENDINGS and len(left) >= 4))
         else:
-            # two content words: a known pair, or two common words of four letters or more
+            # two content words: a frequent known pair ('speech recognition'), or two long common
+            # words ('businessappointments'); short ones ('conf' + 'file', 'tree' + 'bank') are
+            # how real compounds look, so they stay whole
             ok = len(left) >= 3 and len(right) >= 3 and (freq.pair(left, right) >= PAIR_MIN or (
-                len(left) >= 4 and len(right) >= 4 and known(left, CONTENT_MIN) and known(right, CONTENT_MIN)))
+                len(left) >= 5 and len(right) >= 5 and known(left, CONTENT_MIN) and known(right, CONTENT_MIN)))
         if ok and not freq.pair(left, right) and near_word(low):
             ok = False  # an unknown pair, and a typo of a common word is the likelier story
         if not ok:
@@ -135,7 +137,10 @@ def join_broken(pieces: tuple[str, ...]) -> bool:
     words = [word_alone(p) for p in pieces]
     if not any(words):
         return True
-    # one real word may take a broken-off tail or head ('fur ther'), but not a lone letter ('of t')
+    # one real word may take a broken-off tail or head ('fur ther'), but not a lone letter ('of t'),
+    # and a function word next to a rare word is just that ('a tty', 'in struct', 'or en')
+    if any(w and p.lower() in GLUE_WORDS for p, w in zip(pieces, words)):
+        return False
     return words.count(True) == 1 and all(len(p) >= 2 for p, w in zip(pieces, words) if not w)
 
 

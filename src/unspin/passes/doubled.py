@@ -12,7 +12,7 @@ from ..model import Edit
 from . import glue
 
 _WORD = regex.compile(r"\p{L}+")
-_GAP = regex.compile(r"[ \t]+")
+_GAP = regex.compile(r" ")  # one space: wider gaps are table columns ('never   never')
 
 
 def owned_cuts(doc: Document) -> set[int]:

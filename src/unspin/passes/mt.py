@@ -12,7 +12,7 @@ from ..textutil import lazy
 from ..document import Document
 from ..model import Edit
 
-_CONTRACTION = lazy(r"(?<=\p{L})[ \t]+(n['’]t|['’](?:s|re|ve|ll|d|m))(?![\p{L}\p{N}-])|(?<=\p{L}n)[ \t]+(['’]t)(?![\p{L}\p{N}-])", regex.I)
+_CONTRACTION = lazy(r"(?<=\p{L})[ \t]+(n['’]t|['’](?:s|re|ve|ll|d|m))(?![\p{L}\p{N}'’-])|(?<=\p{L}n)[ \t]+(['’]t)(?![\p{L}\p{N}'’-])")
 _OPEN_SPACE = lazy(r"([(\[{])[ \t]+(?=\S)")
 _CLOSE_SPACE = lazy(r"(?<=\S)[ \t]+([)\]}])")
 # '?' or '!' set apart at the end of a sentence (not '?' standing for a lost symbol mid-line)
@@ -23,7 +23,7 @@ _TAG = lazy(r"</?(?:p|br|div|span|b|i|u|strong|em|a|font|li|ul|ol|h[1-6])"
                      r"(?:\s+[\w-]+(?:=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s<>]+))?)*\s*/?>", regex.I)
 _MOJIBAKE = lazy(r"\S*(?:Ã[\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\xa0-\xbf]|â€|Â[\xa0-\xbf]|Ð[\x80-\xbf]|Ã)\S*")
 _REPEAT = lazy(r"(?<![\p{L}\p{N}])((?:[\p{L}\p{N}'’-]+[ \t]+){1,5}?[\p{L}\p{N}'’-]+)((?:[ \t]+\1){1,})(?![\p{L}\p{N}])", regex.I)
-_DOUBLE_PUNCT = lazy(r"(?<=[\p{L}\p{N}])[ \t]*(?:([,;])(?:[ \t]*\1)+(?![.,;])|\.[ \t]*\.(?![ \t]*\.))")
+_DOUBLE_PUNCT = lazy(r"(?<=[\p{L}\p{N}])[ \t]*([,;])(?:[ \t]*\1)+(?![.,;])|(?<=[\p{L}\p{N}])\.\.(?=\s|$)")
 _FOREIGN = lazy(r"[\p{Cyrillic}\p{Devanagari}\p{Sinhala}\p{Arabic}\p{Hebrew}\p{Han}\p{Hangul}\p{Thai}\p{Georgian}\p{Armenian}\p{Tamil}\p{Bengali}]+(?:[ \t'’-]+[\p{Cyrillic}\p{Devanagari}\p{Sinhala}\p{Arabic}\p{Hebrew}\p{Han}\p{Hangul}\p{Thai}\p{Georgian}\p{Armenian}\p{Tamil}\p{Bengali}]+)*")
 _LATIN = lazy(r"\p{Latin}")
 
@@ -33,15 +33,17 @@ def _artifacts(doc: Document) -> list[Edit]:
     for m in _CONTRACTION.finditer(text):
         mark = m.group(1) or m.group(2)
         out.append(doc.edit(m.start(), m.end(), mark, "mt.contraction"))
-    for m in _OPEN_SPACE.finditer(text):
-        out.append(doc.edit(m.start(), m.end(), m.group(1), "mt.bracket-space"))
-    for m in _CLOSE_SPACE.finditer(text):
-        out.append(doc.edit(m.start(), m.end(), m.group(1), "mt.bracket-space"))
+    if moses_tokenized(text):  # elsewhere '[ -f x ]' and '{ }' are code, not artifacts
+        for m in _OPEN_SPACE.finditer(text):
+            out.append(doc.edit(m.start(), m.end(), m.group(1), "mt.bracket-space"))
+        for m in _CLOSE_SPACE.finditer(text):
+            out.append(doc.edit(m.start(), m.end(), m.group(1), "mt.bracket-space"))
     for m in _BEFORE_MARK.finditer(text):
         out.append(doc.edit(m.start(), m.end(), m.group(1), "mt.mark-space"))
     for m in _JOINER.finditer(text):
         out.append(doc.edit(m.start(), m.end(), m.group(1), "mt.joiner"))
-    out.extend(_quote_spaces(doc))
+    if moses_tokenized(text):  # elsewhere '" $2 "' is shell code, not an artifact
+        out.extend(_quote_spaces(doc))
     for m in _DOUBLE_PUNCT.finditer(text):
         space = " " if m.end() < len(text) and text[m.end()].isalpha() else ""  # ',,the' -> ', the'
         out.append(doc.edit(m.start(), m.end(), (m.group(1) or ".") + space, "mt.double-punct"))  # after a word only

@@ -47,6 +47,8 @@ def glued(doc: Document) -> list[tuple[int, int]]:
         token = m.group(0)
         if token in doc.protected_words or m.group(1) + m.group(2) in doc.protected_words:
             continue
+        if doc.technical:
+            continue  # 'readFile', 'notBefore', 'libCURL': identifiers, in text about software
         cut = _split_point(token, function_words)
         if cut:
             out.append((m.start(), m.start() + cut))
@@ -56,14 +58,31 @@ def glued(doc: Document) -> list[tuple[int, int]]:
 
 _AFTER_PUNCT = regex.compile(r"(?<=\p{Ll}{2}[\"”’)]?)([,;])(?=\p{L})|(?<=\p{Ll}{2}[\"”’)]?)([:?!.])(?=\p{Lu}\p{Ll})")
 _BEFORE_PAREN = regex.compile(r"(?<=\b\p{Ll}{3,})(?=\((?:\p{Lu}\p{Ll}+|e\.g\.|i\.e\.|see\b)[^()\n]{0,60}[ ,][^()\n]{0,60}\))")
-_BEFORE_PUNCT = regex.compile(r"(?<=\p{L}{2}[\"”’)]?|\p{L} \p{L}|[)\]])([ \t]+)(?=[,;:]\s|[,;:]$|\.(?:\s|$)(?!\.))", regex.M)
+_BEFORE_PUNCT = regex.compile(r"(?<=\p{L}{2}[\"”’)]?|\p{L} \p{L})([ \t]+)(?=[,;:]\s|[,;:]$|\.(?:\s|$)(?!\.))", regex.M)
 _DASH_ONE_SIDE = regex.compile(r"(?<=\p{L})([–—])(?= \p{L})|(?<=\p{L} )([–—])(?=\p{L})")
 _DASHES = regex.compile(r"(?<=\p{L})( ?)([–—])( ?)(?=\p{L})")
-_SLASH = regex.compile(r"(?<=\p{L})(/ +)(?=\p{L})|(?<=\p{L})( +/)(?=\p{L})")
+# 'issues/ nationwide': a space after a slash that is attached to a word (a space before it,
+# as in 'passwd /etc', is how paths begin, so that side is left alone)
+_SLASH = regex.compile(r"(?<=(?<![/\p{L}\p{N}._-][\p{L}\p{N}._-]*/[\p{L}\p{N}._-]*)(?<!/[\p{L}\p{N}._-]*)\p{L})(/ +)(?=\p{L}[\p{L}-]*(?:[\s,.;:!?]|$))")
 _ABBREV_BEFORE_DOT = regex.compile(
     r"(?:\b\p{L}\.)+$|\b(?:etc|vs|approx|dept|fig|figs|no|nos|vol|vols|ch|eq|cf|chem|corp|inc|ltd|co|gen|gov|govt|sen|rep|"
     r"univ|assn|bros|mr|mrs|ms|dr|st|mt|ft|jr|sr|prof|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|est|al|ed|eds|pp|op)$",
     regex.I)
+
+
+_CODE_AROUND = regex.compile(r"[{}()\[\]<>=_/\\`#@$|]|\..*\.")
+_DOTTED = regex.compile(r"\w\.\w")
+
+
+def _chunk_around(text: str, pos: int) -> str:
+    """The run of non-space characters around ``pos``."""
+    start = pos
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    end = pos
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end]
 
 
 def _dash_style(text: str) -> str:
@@ -85,8 +104,11 @@ def edits(doc: Document) -> list[Edit]:
                             f"'{token}' is two words run together: '{text[start:cut]} {text[cut:start + len(token)]}'"))
     for m in _AFTER_PUNCT.finditer(text):
         s = m.start()
-        if text[s] == "." and _ABBREV_BEFORE_DOT.search(text, max(0, s - 12), s):
-            continue
+        if doc.technical or _CODE_AROUND.search(_chunk_around(text, s)) or (
+                text[s] == "." and _ABBREV_BEFORE_DOT.search(text, max(0, s - 12), s)) or (
+                text[s] != "." and _DOTTED.search(_chunk_around(text, s))):
+            continue  # 'e.g.The', 'net.Server', '{Linux,Hurd}', 'README.dns,v', '${perl:Depends}'
+
         out.append(doc.edit(s, m.end(), m.group() + " ", "spacing.after-punct"))
     for m in _BEFORE_PAREN.finditer(text):
         out.append(doc.edit(m.start(), m.start(), " ", "spacing.before-paren"))

@@ -18,6 +18,9 @@ def glued_splits(doc: Document) -> dict[int, int]:
     """Start of each lower-case glued token -> where it splits (shared with the doubled pass)."""
     if "glued" in doc.memo:
         return doc.memo["glued"]
+    if doc.technical:  # 'lockfile', 'todo', 'superproject': software writes them solid
+        doc.memo["glued"] = {}
+        return doc.memo["glued"]
     # how often each token recurs, not counting a direct repeat ('thethe thethe' is one accident)
     words = [t[2].lower() for t in doc.tokens]
     counts = Counter(w for n, w in enumerate(words) if n == 0 or words[n - 1] != w)
@@ -30,8 +33,8 @@ def glued_splits(doc: Document) -> dict[int, int]:
             continue  # a capitalised word mid-sentence is a name
         cut = segment.split_glued(token)
         low = token.lower()
-        if cut and counts[low] > 1 and low[:cut] not in segment.GLUE_WORDS and low[cut:] not in segment.GLUE_WORDS:
-            continue  # two content words the document writes together more than once: a term
+        if cut and counts[low] > 1 and low[:cut] not in segment.GLUE_WORDS:
+            continue  # written the same way more than once ('polkit'): a term, unless it starts 'the...' 
         if cut:
             splits[m.start()] = cut
     doc.memo["glued"] = splits
@@ -73,6 +76,8 @@ def _digit_glue(doc: Document) -> list[Edit]:
 
 def _broken(doc: Document) -> list[Edit]:
     """Join 2-3 adjacent word pieces separated by single spaces when only the join is a word."""
+    if doc.technical:
+        return []
     toks, text, out = doc.tokens, doc.text, []
     keep_apart = doc.rules.classes.get("keep-apart", frozenset())
     # only a window holding a piece that is no word by itself can be a broken word
