@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import marshal
 import os
+import zlib
+from array import array
+from bisect import bisect_left
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -60,10 +63,42 @@ def unigrams() -> dict[str, int]:
     return _cached("unigrams", path, lambda: _read_counts(path, 1))
 
 
+class CompactCounts:
+    """A large string -> count table kept as two sorted arrays of CRC-32 keys and counts.
+
+    About 12 bytes an entry instead of about 120 for a dict: the word-pair and lexicon tables
+    stay a few MiB. A CRC collision can make an unknown key look known; at these sizes the
+    chance is below 1 in 10,000 per lookup, and the tables only inform heuristics.
+    """
+
+    def __init__(self, data: bytes):
+        keys, counts = data[: len(data) // 3], data[len(data) // 3:]
+        self.keys, self.counts = array("I"), array("Q")
+        self.keys.frombytes(keys)
+        self.counts.frombytes(counts)
+
+    @staticmethod
+    def build(table: dict[str, int]) -> bytes:
+        merged: dict[int, int] = {}
+        for key, count in table.items():
+            h = zlib.crc32(key.encode("utf-8"))
+            merged[h] = max(count, merged.get(h, 0))
+        order = sorted(merged)
+        return array("I", order).tobytes() + array("Q", (merged[h] for h in order)).tobytes()
+
+    def get(self, key: str, default: int = 0) -> int:
+        h = zlib.crc32(key.encode("utf-8"))
+        i = bisect_left(self.keys, h)
+        return self.counts[i] if i < len(self.keys) and self.keys[i] == h else default
+
+    def __contains__(self, key: str) -> bool:
+        return self.get(key) > 0
+
+
 @lru_cache(maxsize=1)
-def bigrams() -> dict[str, int]:
+def bigrams() -> CompactCounts:
     path = _data_file("frequency_bigramdictionary_en_243_342.txt")
-    return _cached("bigrams", path, lambda: _read_counts(path, 2))
+    return CompactCounts(_cached("bigrams-compact", path, lambda: CompactCounts.build(_read_counts(path, 2))))
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +120,7 @@ def pair(a: str, b: str) -> int:
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> frozenset[str]:
+def lexicon() -> CompactCounts:
     """wordfreq's large English list (321k words, web + books + subtitles): what counts as a word.
 
     It knows rare real words the symspellpy list lacks ('treebank', 'accessor'); it also
@@ -93,8 +128,8 @@ def lexicon() -> frozenset[str]:
     """
     import wordfreq
     source = Path(wordfreq.__file__).parent / "data" / "large_en.msgpack.gz"
-    return _cached("lexicon", source if source.exists() else Path(wordfreq.__file__),
-                   lambda: frozenset(wordfreq.get_frequency_dict("en", "large")))
+    return CompactCounts(_cached("lexicon-compact", source if source.exists() else Path(wordfreq.__file__),
+                                 lambda: CompactCounts.build(dict.fromkeys(wordfreq.get_frequency_dict("en", "large"), 1))))
 
 
 @lru_cache(maxsize=1)

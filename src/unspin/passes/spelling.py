@@ -15,20 +15,28 @@ from ..model import Edit
 from . import glue
 
 
+MAX_EDITS = 1
+SUGGEST_MIN = 1_000_000  # 22k words: what a slip of the keyboard most likely meant, in little memory
+
+
 @lru_cache(maxsize=1)
 def _speller():
     """symspellpy's checker over its English list, pickled in the cache after the first build."""
     from symspellpy import SymSpell
 
-    sym = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+    # one edit, prefix 5, common words: a few MiB instead of 128 MiB for the whole list at two
+    # edits, and the usual slips ('goverment', 'recieve', 'parliment') are one edit away
+    sym = SymSpell(max_dictionary_edit_distance=MAX_EDITS, prefix_length=5)
     path = freq._data_file("frequency_dictionary_en_82_765.txt")
-    cache = freq.cache_dir() / f"symspell-{path.stat().st_size}-{path.stat().st_mtime_ns}.pickle"
+    cache = freq.cache_dir() / f"symspell{MAX_EDITS}-{SUGGEST_MIN}-{path.stat().st_size}-{path.stat().st_mtime_ns}.pickle"
     try:
         if cache.is_file() and sym.load_pickle(cache):
             return sym
     except Exception:  # a broken cache only costs a rebuild
         pass
-    sym.load_dictionary(str(path), term_index=0, count_index=1)
+    for word, count in freq.unigrams().items():  # suggestions come from the common words only
+        if count >= SUGGEST_MIN:
+            sym.create_dictionary_entry(word, count)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         sym.save_pickle(cache)
@@ -40,7 +48,7 @@ def _speller():
 def suggest(word: str) -> str | None:
     from symspellpy import Verbosity
 
-    hits = _speller().lookup(word.lower(), Verbosity.CLOSEST, max_edit_distance=2, include_unknown=False)
+    hits = _speller().lookup(word.lower(), Verbosity.CLOSEST, max_edit_distance=MAX_EDITS, include_unknown=False)
     return hits[0].term if hits else None
 
 
