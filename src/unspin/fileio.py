@@ -19,10 +19,6 @@ class Source:
     text: str  # decoded, without the BOM (line endings untouched)
     bom: bool = False
 
-    @property
-    def is_stdin(self) -> bool:
-        return self.name == "-"
-
 
 def encode(source: Source, text: str) -> bytes:
     return ((BOM if source.bom else "") + text).encode("utf-8")

@@ -18,7 +18,7 @@ import regex
 from . import freq
 from .inflect import expand
 from .model import CATEGORIES
-from .textutil import WORD_RE, norm, tokenize_key
+from .textutil import WORD_RE, tokenize_key
 
 
 class RuleError(Exception):
@@ -423,7 +423,3 @@ def word_swaps(rules: list[Rule], function_words: frozenset[str], min_support: i
         if count >= min_support:  # a swap the dictionary attests more than once is the spinner's habit
             table.setdefault(a, set()).add(b)
     return {k: frozenset(v) for k, v in table.items()}
-
-
-def words_of_class(rs: RuleSet, name: str) -> frozenset[str]:
-    return frozenset(norm(w) for w in rs.classes.get(name, ()))
