@@ -43,12 +43,11 @@ def glued(doc: Document) -> list[tuple[int, int]]:
         return doc.memo["glued-names"]
     function_words = doc.rules.classes["function"]
     out = []
-    for m in GLUED_RE.finditer(doc.text):
+    # in text about software, 'readFile', 'notBefore' and 'libCURL' are identifiers
+    for m in () if doc.technical else GLUED_RE.finditer(doc.text):
         token = m.group(0)
         if token in doc.protected_words or m.group(1) + m.group(2) in doc.protected_words:
             continue
-        if doc.technical:
-            continue  # 'readFile', 'notBefore', 'libCURL': identifiers, in text about software
         cut = _split_point(token, function_words)
         if cut:
             out.append((m.start(), m.start() + cut))
@@ -72,6 +71,17 @@ _ABBREV_BEFORE_DOT = regex.compile(
 
 _CODE_AROUND = regex.compile(r"[{}()\[\]<>=_/\\`#@$|]|\..*\.")
 _DOTTED = regex.compile(r"\w\.\w")
+
+
+def _not_prose(text: str, pos: int) -> bool:
+    """The mark at ``pos`` sits in an abbreviation or code ('e.g.The', 'net.Server',
+    '{Linux,Hurd}', 'README.dns,v', '${perl:Depends}'), where a missing space is no error."""
+    chunk = _chunk_around(text, pos)
+    if _CODE_AROUND.search(chunk):
+        return True
+    if text[pos] == ".":
+        return _ABBREV_BEFORE_DOT.search(text, max(0, pos - 12), pos) is not None
+    return _DOTTED.search(chunk) is not None
 
 
 def _chunk_around(text: str, pos: int) -> str:
@@ -102,13 +112,10 @@ def edits(doc: Document) -> list[Edit]:
         token = GLUED_RE.match(text, start).group()
         out.append(doc.edit(cut, cut, " ", "spacing.glued-name",
                             f"'{token}' is two words run together: '{text[start:cut]} {text[cut:start + len(token)]}'"))
-    for m in _AFTER_PUNCT.finditer(text):
+    for m in () if doc.technical else _AFTER_PUNCT.finditer(text):
         s = m.start()
-        if doc.technical or _CODE_AROUND.search(_chunk_around(text, s)) or (
-                text[s] == "." and _ABBREV_BEFORE_DOT.search(text, max(0, s - 12), s)) or (
-                text[s] != "." and _DOTTED.search(_chunk_around(text, s))):
-            continue  # 'e.g.The', 'net.Server', '{Linux,Hurd}', 'README.dns,v', '${perl:Depends}'
-
+        if _not_prose(text, s):
+            continue
         out.append(doc.edit(s, m.end(), m.group() + " ", "spacing.after-punct"))
     for m in _BEFORE_PAREN.finditer(text):
         out.append(doc.edit(m.start(), m.start(), " ", "spacing.before-paren"))
