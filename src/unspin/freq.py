@@ -121,15 +121,19 @@ def pair(a: str, b: str) -> int:
 
 @lru_cache(maxsize=1)
 def lexicon() -> CompactCounts:
-    """wordfreq's large English list (321k words, web + books + subtitles): what counts as a word.
+    """wordfreq's large English list (321k words, web + books + subtitles): what counts as a
+    word, kept as Zipf frequency x 100 (1 = seen about once in 10^8 words, 700 = 'the').
 
     It knows rare real words the symspellpy list lacks ('treebank', 'accessor'); it also
     lists common typos ('ofthe'), so it vetoes splits of content words only.
     """
+    import math
+
     import wordfreq
     source = Path(wordfreq.__file__).parent / "data" / "large_en.msgpack.gz"
-    return CompactCounts(_cached("lexicon-compact", source if source.exists() else Path(wordfreq.__file__),
-                                 lambda: CompactCounts.build(dict.fromkeys(wordfreq.get_frequency_dict("en", "large"), 1))))
+    return CompactCounts(_cached("lexicon-zipf", source if source.exists() else Path(wordfreq.__file__),
+                                 lambda: CompactCounts.build({w: max(1, round(100 * (math.log10(f) + 9)))
+                                                              for w, f in wordfreq.get_frequency_dict("en", "large").items()})))
 
 
 @lru_cache(maxsize=1)
@@ -144,3 +148,9 @@ def frequent_lexicon() -> frozenset[str]:
 
 def is_word(w: str) -> bool:
     return w.lower().replace("’", "'") in lexicon()
+
+
+def zipf(w: str) -> float:
+    """wordfreq's Zipf frequency (log10 of uses per 10^9 words; 0 = not listed): 'the' 7.7,
+    'algorithm' 4.0, 'latent' 3.3, 'scoping' 2.8."""
+    return lexicon().get(w.lower().replace("’", "'")) / 100

@@ -27,7 +27,9 @@ PATTERNS: list[tuple[str, regex.Pattern]] = [
 ]
 
 _QUOTE_PAIRS = regex.compile(r"“[^”\n]*(?:”|(?=\n)|\Z)")
-_STRAIGHT = regex.compile(r"\"[^\"\n]*(?:\"|(?=\n)|\Z)")
+# a straight quote opens before a word and after a space or an opener, not after a symbol
+# ('T;"#%$' in extracted formulas) or a word ('class="a b">': that one closes)
+_STRAIGHT = regex.compile(r"(?<![^\s(\[{\p{Pd}/:,])\"(?=\S)[^\"\n]*(?:\"|(?=\n)|\Z)")
 _SINGLE = regex.compile(r"(?<![\p{L}\p{N}])‘[^’\n]{1,120}’(?![\p{L}\p{N}])")
 
 

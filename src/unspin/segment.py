@@ -23,6 +23,7 @@ SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "ness", "ment", "men
             "hood", "ship", "wise", "like", "less", "ful", "fully", "lessly", "dom", "ware", "ward", "wards")
 PREFIXES = ("un", "re", "pre", "non", "multi", "sub", "inter", "over", "under", "co", "de", "dis", "mis", "hyper",
             "semi", "micro", "meta", "bi", "tri", "cross", "self", "anti", "auto", "post", "uni", "mono", "poly")
+_INFLECTIONS = ("s", "es", "ed", "d", "ing")  # on a rare stem wordfreq knows: 'treebanks'
 COMMON = 100_000  # a "known word" for these decisions: seen at least this often
 PAIR_MIN = 5_000_000  # a content-word pair must be at least this frequent to justify a split
 CONTENT_MIN = 3_000_000  # ... or both words this common and five letters or more
@@ -39,7 +40,7 @@ def explained(word: str) -> bool:
     for suf in SUFFIXES:
         if word.endswith(suf) and len(word) - len(suf) >= 3:
             stem = word[: -len(suf)]
-            if known(stem, 1) or known(stem + "e", 1) or (len(stem) > 3 and stem[-1] == stem[-2] and known(stem[:-1], 1)):
+            if known(stem, 1) or (suf in _INFLECTIONS and len(stem) >= 4 and freq.is_word(stem)) or known(stem + "e", 1) or (len(stem) > 3 and stem[-1] == stem[-2] and known(stem[:-1], 1)):
                 return True
     for pre in PREFIXES:
         if word.startswith(pre) and len(word) - len(pre) >= 3 and known(word[len(pre):], 1):
@@ -72,9 +73,24 @@ def _stems(word: str):
         yield word[:-1]
 
 
+#: words that glue onto a neighbour beyond the closed classes: 'anyreliable', 'ifnecessary'
+FUNCTION = GLUE_WORDS | SHORT_GLUE | frozenset("""any into onto upon about after over under between through
+without within against among while""".split())
+DAMAGED_ZIPF = 3.5  # in damaged text, two content words this common (wordfreq Zipf) may be split
+
+
+def _zipf(word: str) -> float:
+    return freq.zipf(word)
+
+
 @lru_cache(maxsize=65536)
-def split_glued(token: str) -> int:
-    """Where to split a lower-case (or Title-case) token glued from two words; 0 = leave it."""
+def split_glued(token: str, damaged: bool = False, midsentence: bool = False) -> int:
+    """Where to split a lower-case (or Title-case) token glued from two words; 0 = leave it.
+
+    ``damaged``: the paragraph already holds a sure glued pair ('thealgorithm'), so two common
+    content words run together ('newalgorithms') are read as a glue too. In clean text they
+    are left alone: that is how compounds and jargon ('docstring', 'bytearray') look.
+    """
     low = token.lower()
     if len(low) < 4 or not low.isalpha() or known(low, 1) or explained(low):
         return 0
@@ -87,32 +103,41 @@ def split_glued(token: str) -> int:
             continue
         if len(right) == 1 and not (right == "a" and left in GLUE_WORDS and freq.pair(left, right)):
             continue
-        if right == "a":
+        pair = freq.pair(left, right)
+        if midsentence:
+            ok = right in FUNCTION and len(left) >= 4 and pair >= PAIR_MIN and _zipf(left) >= 3 and not lexical
+        elif right == "a":
             ok = True
         elif left in SHORT_GLUE and right in SHORT_GLUE:
-            ok = freq.pair(left, right) >= PAIR_MIN  # 'ifit', 'bothof', 'inthe'
+            ok = pair >= PAIR_MIN  # 'ifit', 'bothof', 'inthe'
+        elif title and right in FUNCTION and len(left) >= 4 and pair >= PAIR_MIN and _zipf(left) >= 3:
+            ok = not lexical  # 'Proceedingsof', 'Eitherby': a frequent pair, not a name ending in 'on'
         elif lexical or (title and left not in GLUE_WORDS and not (right in GLUE_WORDS and len(right) >= 4)):
             # a real (if rare) word that contains words ('treebank'), or a capitalised one that
             # is likelier a name ('Kingsmere', 'Eastmouth') unless it starts with 'The', 'In' ...
             ok = False
-        elif left in GLUE_WORDS:
-            ok = known(right) and len(right) >= 3 and (
-                freq.pair(left, right) or (len(left) > 1 and (len(left) > 2 or known(right, 1_000_000))))
-        elif right in GLUE_WORDS:
+        elif left in FUNCTION:
+            ok = len(right) >= 3 and (
+                (left in GLUE_WORDS and known(right) and (pair or (len(left) > 1 and (len(left) > 2 or known(right, 1_000_000)))))
+                or (not title and (pair > 0 or _zipf(right) >= (3.0 if len(left) > 2 else 3.5))))
+        elif right in FUNCTION:
             # endings like '-on', '-or', '-as' are common in real words: ask for the pair itself
-            ok = known(left, 1_000_000 if len(right) < 4 else COMMON) and len(left) >= 3 and not (title and len(right) < 3) and (
-                len(right) > 2 or freq.pair(left, right) > 0 or (right in RARE_ENDINGS and len(left) >= 4))
+            ok = len(left) >= 3 and not (title and len(right) < 3) and (
+                (known(left, 1_000_000 if len(right) < 4 else COMMON)
+                 and (len(right) > 2 or pair > 0 or (right in RARE_ENDINGS and len(left) >= 4)))
+                or (len(left) >= 4 and _zipf(left) >= 2.5 and (len(right) > 2 or pair >= PAIR_MIN or right in RARE_ENDINGS)))
         else:
             # two content words: a frequent known pair ('speech recognition'), or two long common
             # words ('businessappointments'); short ones ('conf' + 'file', 'tree' + 'bank') are
-            # how real compounds look, so they stay whole
-            ok = len(left) >= 3 and len(right) >= 3 and (freq.pair(left, right) >= PAIR_MIN or (
-                len(left) >= 5 and len(right) >= 5 and known(left, CONTENT_MIN) and known(right, CONTENT_MIN)))
-        if ok and not freq.pair(left, right) and near_word(low):
+            # how real compounds look, so they stay whole, unless the text is visibly damaged
+            ok = len(left) >= 3 and len(right) >= 3 and (pair >= PAIR_MIN or (
+                len(left) >= 5 and len(right) >= 5 and known(left, CONTENT_MIN) and known(right, CONTENT_MIN)) or (
+                damaged and _zipf(left) >= DAMAGED_ZIPF and _zipf(right) >= DAMAGED_ZIPF and (not title or len(right) >= 7)))
+        if ok and not pair and near_word(low):
             ok = False  # an unknown pair, and a typo of a common word is the likelier story
         if not ok:
             continue
-        score = math.log(freq.word(left) + 1) + math.log(freq.word(right) + 1) + math.log(freq.pair(left, right) + 1)
+        score = math.log(freq.word(left) + 1) + math.log(freq.word(right) + 1) + math.log(pair + 1) + _zipf(left) + _zipf(right)
         if score > best_score:
             best, best_score = cut, score
     return best
@@ -142,6 +167,47 @@ def join_broken(pieces: tuple[str, ...]) -> bool:
     if any(w and p.lower() in GLUE_WORDS for p, w in zip(pieces, words)):
         return False
     return words.count(True) == 1 and all(len(p) >= 2 for p, w in zip(pieces, words) if not w)
+
+
+def _solid(word: str) -> bool:
+    """A word that can stand on its own after a move of the space: common, and short ones only
+    if they are function words ('of', 'we', 'in'), not fragments ('th', 'ed')."""
+    low = word.lower()
+    if not word_alone(word) or (word[1:] and not word[1:].islower()):
+        return False
+    if len(low) <= 3:
+        return low in FUNCTION or known(low, 1_000_000)
+    return known(low) or _zipf(low) >= 3
+
+
+def shift_space(left: str, right: str, donor_may_be_word: bool = False) -> tuple[str, str] | None:
+    """A space one or two letters out of place ('th einformation', 'identificatio nof',
+    'restriction son'): the better pair of words, or None.
+
+    Only pairs of solid words come back, joined by a frequent word pair or both long. The piece
+    that gives up letters must not be a word itself unless ``donor_may_be_word``: in
+    'applications uch' and 'meant o' a letter was lost, not misplaced.
+    """
+    if not (left.isalpha() and right.isalpha()) or len(left) + len(right) < 4:
+        return None
+    best, best_score = None, 0.0
+    for k in (1, 2, -1, -2):
+        # k > 0: letters move from the right piece to the left one; k < 0: the other way
+        a, b = (left + right[:k], right[k:]) if k > 0 else (left[:k], left[k:] + right)
+        donor = right if k > 0 else left
+        if not donor_may_be_word and (word_alone(donor) or explained(donor.lower())):
+            continue
+        if donor[0].isupper():
+            continue  # 'Forme et': a capitalised piece is a name or a foreign word
+        if not a or not b or not _solid(a) or not _solid(b):
+            continue
+        pair = freq.pair(a, b)
+        if not pair and not ((len(a) >= 4 or a.lower() in FUNCTION) and len(b) >= 4):
+            continue
+        score = math.log(pair + 1) + _zipf(a) + _zipf(b)
+        if score > best_score:
+            best, best_score = (a, b), score
+    return best
 
 
 def segment(letters: str) -> list[str] | None:

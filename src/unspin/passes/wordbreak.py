@@ -2,13 +2,15 @@
 ('Exper iments', 'fur ther') and letter-spaced words ('p r e d i c t i o n')."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 
 import regex
 
-from .. import segment
+from .. import freq, segment
 from ..document import Document
 from ..model import Edit
+from . import spacing
 
 # a token starts after space or an opener, or after punctuation the spacing pass will space out
 _LOWER_TOKEN = regex.compile(r"(?:(?<=^|[\s(\[“‘\"])|(?<=\s')|(?<=^')|(?<=\p{Ll}{2}[\"”’)]?[,;])|(?<=\p{Ll}{2}[\"”’)]?[:?!.])(?=\p{Lu}))(\p{Lu}?\p{Ll}+)(?![\p{L}\p{N}_@/\\'’(-]|\.\p{L})", regex.M)
@@ -24,21 +26,50 @@ def glued_splits(doc: Document) -> dict[int, int]:
     # how often each token recurs, not counting a direct repeat ('thethe thethe' is one accident)
     words = [t[2].lower() for t in doc.tokens]
     counts = Counter(w for n, w in enumerate(words) if n == 0 or words[n - 1] != w)
-    splits = {}
+    splits, unsure = {}, []
     for m in _LOWER_TOKEN.finditer(doc.text):
         token = m.group(1)
         if token in doc.protected_words:
             continue
-        if token[0].isupper() and not doc.sentence_start(m.start()):
-            continue  # a capitalised word mid-sentence is a name
-        cut = segment.split_glued(token)
+        # a capitalised word mid-sentence is likely a name: only 'Proceedingsof' splits
+        midsentence = token[0].isupper() and not doc.sentence_start(m.start())
         low = token.lower()
-        if cut and counts[low] > 1 and low[:cut] not in segment.GLUE_WORDS:
-            continue  # written the same way more than once ('polkit'): a term, unless it starts 'the...' 
+        repeated = counts[low] > 1
+        cut = segment.split_glued(token, midsentence=midsentence)
+        if cut and repeated and low[:cut] not in segment.GLUE_WORDS:
+            continue  # written the same way more than once ('polkit'): a term, unless it starts 'the...'
         if cut:
             splits[m.start()] = cut
+        elif not repeated and not midsentence and len(token) >= 6:
+            unsure.append((m.start(), token))
+    # a paragraph where a function word is glued on ('thealgorithm', 'byGoogle') is damaged text,
+    # where two common words run together ('newalgorithms') are a glue too
+    sure = [start for start, cut in splits.items()
+            if doc.text[start:start + cut].lower() in segment.FUNCTION
+            or _LOWER_TOKEN.match(doc.text, start).group(1)[cut:].lower() in segment.FUNCTION]
+    damaged = _damaged_paragraphs(doc, sure + [start for start, _ in spacing.glued(doc)])
+    for start, token in unsure:
+        if damaged and _paragraph(doc, start) in damaged:
+            cut = segment.split_glued(token, damaged=True)
+            if cut:
+                splits[start] = cut
     doc.memo["glued"] = splits
     return splits
+
+
+_PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*\n")
+
+
+def _paragraph(doc: Document, pos: int) -> int:
+    """Which paragraph (blank-line separated) ``pos`` is in."""
+    breaks = doc.memo.get("paragraph-breaks")
+    if breaks is None:
+        breaks = doc.memo["paragraph-breaks"] = [m.end() for m in _PARAGRAPH_BREAK.finditer(doc.text)]
+    return bisect_right(breaks, pos)
+
+
+def _damaged_paragraphs(doc: Document, sure_cuts: list[int]) -> set[int]:
+    return {_paragraph(doc, pos) for pos in sure_cuts}
 
 
 def _glued(doc: Document) -> list[Edit]:
@@ -106,6 +137,50 @@ def _broken(doc: Document) -> list[Edit]:
     return out
 
 
+def _context_prefers(toks, n: int, moved: tuple[str, str]) -> bool:
+    """Whether the word pairs around tokens n, n+1 back ``moved`` and none backs the tokens as
+    written: 'restriction son imports' -> 'restrictions on imports', but 'the year sold well'
+    stays ('the year' is a known pair, even if 'years old' is a commoner one)."""
+    prev = toks[n - 1][2] if n else ""
+    after = toks[n + 2][2] if n + 2 < len(toks) else ""
+    a, b = toks[n][2], toks[n + 1][2]
+    as_written = (prev and freq.pair(prev, a)) or freq.pair(a, b) or (after and freq.pair(b, after))
+    return not as_written and freq.pair(*moved) >= segment.PAIR_MIN
+
+
+def _shifted(doc: Document) -> list[Edit]:
+    """'th einformation' -> 'the information': a space a letter or two from where it belongs.
+
+    Safe when neither piece is a word by itself; when both are ('restriction son') and only
+    the word pairs tell them apart, a suggestion.
+    """
+    if doc.technical:
+        return []
+    toks, text, out = doc.tokens, doc.text, []
+    glued = glued_splits(doc)
+    for n, (a, b) in enumerate(zip(toks, toks[1:])):
+        if text[a[1]:b[0]] != " " or not (a[2].isalpha() and b[2].isalpha()):
+            continue
+        if (a[0] and text[a[0] - 1] in "-'’.") or text[b[1]:b[1] + 1] in ("-", "'", "’"):
+            continue
+        if a[0] in glued or b[0] in glued:
+            continue  # 'anda vast' is 'and a vast', a glue
+        words = segment.word_alone(a[2]), segment.word_alone(b[2])
+        if any(words) and not all(words):
+            continue  # 'use dconf': a word beside an unknown token is most likely just that
+        if all(words) and (freq.pair(a[2], b[2]) or len(a[2]) < 4 or len(b[2]) < 3):
+            continue  # two words that go together, or too short to judge
+        moved = segment.shift_space(a[2], b[2], donor_may_be_word=all(words))
+        if not moved:
+            continue
+        if all(words) and not _context_prefers(toks, n, moved):
+            continue
+        rule = "spacing.misplaced-space-words" if all(words) else "spacing.misplaced-space"
+        out.append(doc.edit(a[0], b[1], " ".join(moved), rule,
+                            f"'{a[2]} {b[2]}' has its space out of place: '{' '.join(moved)}'"))
+    return out
+
+
 _LETTER_RUN = regex.compile(r"(?<![\p{L}\p{N}])\p{L}(?: \p{L}){4,}(?![\p{L}\p{N}])")
 
 
@@ -122,4 +197,4 @@ def _letter_runs(doc: Document) -> list[Edit]:
 
 
 def edits(doc: Document) -> list[Edit]:
-    return _glued(doc) + _digit_glue(doc) + _broken(doc) + _letter_runs(doc)
+    return _glued(doc) + _digit_glue(doc) + _broken(doc) + _shifted(doc) + _letter_runs(doc)
