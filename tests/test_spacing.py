@@ -52,6 +52,15 @@ def test_clean_text_with_names_and_camel_case_is_untouched(text):
     assert result.text == text, [(e.rule, e.original, e.replacement) for e in result.applied]
 
 
+def test_damaged_paragraphs_split_common_words_but_never_brands():
+    # a glued function word marks the paragraph as damaged; content-word glues are split there only
+    damaged = "Ofthe staff, many use PowerPoint, PlayStation, JavaScript and newalgorithms on the YouTube site."
+    assert repair(damaged).text == "Of the staff, many use PowerPoint, PlayStation, JavaScript and new algorithms on the YouTube site."
+    clean = "Many staff use newalgorithms and HillClimbing."
+    assert repair(clean).text == clean
+    assert repair(clean + "\n\nThey ran thealgorithm.").text == clean + "\n\nThey ran the algorithm."
+
+
 def test_a_space_after_a_slash_is_a_suggestion():
     text = "in charge of safety issues/ nationwide"
     assert repair(text).text == text

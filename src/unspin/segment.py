@@ -23,6 +23,8 @@ SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "ness", "ment", "men
             "hood", "ship", "wise", "like", "less", "ful", "fully", "lessly", "dom", "ware", "ward", "wards")
 PREFIXES = ("un", "re", "pre", "non", "multi", "sub", "inter", "over", "under", "co", "de", "dis", "mis", "hyper",
             "semi", "micro", "meta", "bi", "tri", "cross", "self", "anti", "auto", "post", "uni", "mono", "poly")
+#: prepositions glued to a following 'a' ('ina', 'ofa'); not 'is' ('isa' is a term) or 'at' ('ata')
+_BEFORE_A = frozenset("in as of for to on by with from has was".split())
 _INFLECTIONS = ("s", "es", "ed", "d", "ing")  # on a rare stem wordfreq knows: 'treebanks'
 COMMON = 100_000  # a "known word" for these decisions: seen at least this often
 PAIR_MIN = 5_000_000  # a content-word pair must be at least this frequent to justify a split
@@ -76,11 +78,17 @@ def _stems(word: str):
 #: words that glue onto a neighbour beyond the closed classes: 'anyreliable', 'ifnecessary'
 FUNCTION = GLUE_WORDS | SHORT_GLUE | frozenset("""any into onto upon about after over under between through
 without within against among while""".split())
-DAMAGED_ZIPF = 3.5  # in damaged text, two content words this common (wordfreq Zipf) may be split
+DAMAGED_ZIPF = 3.2  # in damaged text, two content words this common (wordfreq Zipf) may be split
 
 
 def _zipf(word: str) -> float:
     return freq.zipf(word)
+
+
+def _pair_zipf(left: str, right: str) -> float:
+    """A word pair's frequency on the Zipf scale of ``_zipf`` (the symspellpy counts come from
+    a corpus of about 4.3e11 words)."""
+    return math.log10(freq.pair(left, right) + 1) - 2.63
 
 
 @lru_cache(maxsize=65536)
@@ -92,7 +100,20 @@ def split_glued(token: str, damaged: bool = False, midsentence: bool = False) ->
     are left alone: that is how compounds and jargon ('docstring', 'bytearray') look.
     """
     low = token.lower()
+    if token.islower() and low[:-1] in _BEFORE_A and low[-1] == "a":
+        # 'ina', 'asa', 'fora': listed words (a name, an acronym) but, in lower case, a thousand
+        # times likelier 'in a', 'as a', 'for a'
+        return len(low) - 1 if _pair_zipf(low[:-1], "a") - _zipf(low) >= 3.5 else 0
     if len(low) < 4 or not low.isalpha() or known(low, 1) or explained(low):
+        return 0
+    if token.islower() and freq.is_word(low):
+        # a spelling the web knows ('asecond', 'thankyou', 'itis') but whose two words are
+        # together a thousand times more often
+        for cut in range(1, len(low)):
+            left, right = low[:cut], low[cut:]
+            if (left in FUNCTION or right in FUNCTION) and word_alone(left) and word_alone(right) and (
+                    _pair_zipf(left, right) - _zipf(low) >= 3):
+                return cut
         return 0
     title = token[0].isupper()  # sentence-initial (names mid-sentence never get here): be stricter
     best, best_score = 0, 0.0
@@ -105,7 +126,9 @@ def split_glued(token: str, damaged: bool = False, midsentence: bool = False) ->
             continue
         pair = freq.pair(left, right)
         if midsentence:
-            ok = right in FUNCTION and len(left) >= 4 and pair >= PAIR_MIN and _zipf(left) >= 3 and not lexical
+            ok = not lexical and len(left) >= 4 and (
+                (right in FUNCTION and pair >= PAIR_MIN and _zipf(left) >= 3)
+                or (damaged and len(right) >= 7 and _zipf(left) >= DAMAGED_ZIPF and _zipf(right) >= DAMAGED_ZIPF))
         elif right == "a":
             ok = True
         elif left in SHORT_GLUE and right in SHORT_GLUE:

@@ -13,6 +13,7 @@ def splits(doc: Document) -> dict[int, int]:
     """Token start -> length of its left part, for every token a spacing pass splits."""
     out = dict(wordbreak.glued_splits(doc))
     out.update((start, cut - start) for start, cut in spacing.glued(doc))
+    out.update((start, cut - start) for start, cut in spacing.camel_glued(doc))
     return out
 
 

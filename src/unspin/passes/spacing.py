@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import regex
 
-from .. import freq
+from .. import freq, segment
 from ..document import Document
 from ..model import Edit
 
@@ -55,7 +55,39 @@ def glued(doc: Document) -> list[tuple[int, int]]:
     return out
 
 
-_AFTER_PUNCT = regex.compile(r"(?<=\p{Ll}{2}[\"”’)]?)([,;])(?=\p{L})|(?<=\p{Ll}{2}[\"”’)]?)([:?!.])(?=\p{Lu}\p{Ll})")
+def camel_glued(doc: Document) -> list[tuple[int, int]]:
+    """``(token_start, split_at)`` for two capitalised words run together ('HillClimbing',
+    'InProceedings'), split only in a paragraph already showing glued words: elsewhere that is
+    how brands and names look ('PowerPoint', 'CoolerMaster')."""
+    if "glued-camel" in doc.memo:
+        return doc.memo["glued-camel"]
+    from .wordbreak import damaged_at  # damage is read from the sure glues, this pass's among them
+    out = []
+    for m in () if doc.technical else GLUED_RE.finditer(doc.text):
+        left, right = m.group(1), m.group(2)
+        if not left[0].isupper() or right.isupper() or m.group(0) in doc.protected_words:
+            continue
+        if freq.is_word(left + right) or not damaged_at(doc, m.start()):
+            continue
+        if (left.lower() in segment.FUNCTION and freq.zipf(right) >= segment.DAMAGED_ZIPF) or (
+                len(left) >= 4 and len(right) >= 4 and min(freq.zipf(left), freq.zipf(right)) >= segment.DAMAGED_ZIPF):
+            out.append((m.start(), m.start() + len(left)))
+    doc.memo["glued-camel"] = out
+    return out
+
+
+_AFTER_PUNCT = regex.compile(
+    r"(?<=\p{Ll}{2}[\"”’)]?|(?<!\S)\p{Lu})([,;])(?=\p{L})"  # 'Friday,and', 'Devescovi A,Smith'
+    r"|(?<=\p{Ll}{2}[\"”’)]?)([:?!.])(?=\p{Lu}\p{Ll}|[AI]\s)"  # 'spots:St', 'interfaces:A domain'
+    r"|(?<=\p{Ll}{2}),(?=\d)"  # 'Neumann,2003'
+    r"|(?<=\d):(?=\p{Lu}\p{Ll})"  # '910.202:World travel'
+)
+#: no space after initials or a date's day: 'R.S.Michalski', 'January 23,2004'
+_AFTER_ABBREV = regex.compile(
+    r"(?<=(?<![\p{L}\p{N}.])(?:\p{Lu}\.){1,3})(?=\p{Lu}\p{Ll}{2,}\b)"
+    r"|(?<=\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\.? \d{1,2},)(?=\d{4}\b)"
+)
 _BEFORE_PAREN = regex.compile(r"(?<=\b\p{Ll}{3,})(?=\((?:\p{Lu}\p{Ll}+|e\.g\.|i\.e\.|see\b)[^()\n]{0,60}[ ,][^()\n]{0,60}\))")
 # one stray space; tabs and runs of spaces before a colon are layout ('gcc\t\t: gcc-12')
 _BEFORE_PUNCT = regex.compile(r"(?<=\p{L}{2}[\"”’)]?|\p{L} \p{L})( )(?=[,;:]\s|[,;:]$|\.(?:\s|$)(?!\.))", regex.M)
@@ -74,14 +106,20 @@ _CODE_AROUND = regex.compile(r"[{}()\[\]<>=_/\\`#@$|]|\..*\.")
 _DOTTED = regex.compile(r"\w\.\w")
 
 
+#: a word in parentheses is prose: '(as we did),or', 'Neumann,2003)'
+_PROSE_PAREN = regex.compile(r"\(?[\p{L}\p{N}'’-]+\)?[,;:.?!]\(?[\p{L}\p{N}'’-]+\)?[.,;:]?")
+
+
 def _not_prose(text: str, pos: int) -> bool:
     """The mark at ``pos`` sits in an abbreviation or code ('e.g.The', 'net.Server',
     '{Linux,Hurd}', 'README.dns,v', '${perl:Depends}'), where a missing space is no error."""
     chunk = _chunk_around(text, pos)
-    if _CODE_AROUND.search(chunk):
+    if _CODE_AROUND.search(chunk.replace("(", "").replace(")", "") if _PROSE_PAREN.fullmatch(chunk) else chunk):
         return True
     if text[pos] == ".":
         return _ABBREV_BEFORE_DOT.search(text, max(0, pos - 12), pos) is not None
+    if text[pos] == ":" and text[pos - 1:pos].isdigit():
+        return False  # '910.202:World': a number's dot is no abbreviation
     return _DOTTED.search(chunk) is not None
 
 
@@ -113,11 +151,19 @@ def edits(doc: Document) -> list[Edit]:
         token = GLUED_RE.match(text, start).group()
         out.append(doc.edit(cut, cut, " ", "spacing.glued-name",
                             f"'{token}' is two words run together: '{text[start:cut]} {text[cut:start + len(token)]}'"))
+    for start, cut in camel_glued(doc):
+        if cut in owned:
+            continue
+        token = GLUED_RE.match(text, start).group()
+        out.append(doc.edit(cut, cut, " ", "spacing.glued-capitals",
+                            f"'{token}' is two words run together: '{text[start:cut]} {text[cut:start + len(token)]}'"))
     for m in () if doc.technical else _AFTER_PUNCT.finditer(text):
         s = m.start()
         if _not_prose(text, s):
             continue
         out.append(doc.edit(s, m.end(), m.group() + " ", "spacing.after-punct"))
+    for m in () if doc.technical else _AFTER_ABBREV.finditer(text):
+        out.append(doc.edit(m.start(), m.start(), " ", "spacing.after-punct", "no space after an abbreviation"))
     for m in _BEFORE_PAREN.finditer(text):
         out.append(doc.edit(m.start(), m.start(), " ", "spacing.before-paren"))
     for m in _BEFORE_PUNCT.finditer(text):

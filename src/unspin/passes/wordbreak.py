@@ -18,15 +18,29 @@ _LOWER_TOKEN = regex.compile(r"(?:(?<=^|[\s(\[“‘\"])|(?<=\s')|(?<=^')|(?<=\p
 
 def glued_splits(doc: Document) -> dict[int, int]:
     """Start of each lower-case glued token -> where it splits (shared with the doubled pass)."""
-    if "glued" in doc.memo:
-        return doc.memo["glued"]
+    if "glued" not in doc.memo:
+        splits, unsure = _sure_splits(doc)
+        splits = dict(splits)
+        for start, token, midsentence in unsure:
+            if damaged_at(doc, start):
+                cut = segment.split_glued(token, damaged=True, midsentence=midsentence)
+                if cut:
+                    splits[start] = cut
+        doc.memo["glued"] = splits
+    return doc.memo["glued"]
+
+
+def _sure_splits(doc: Document) -> tuple[dict[int, int], list[tuple[int, str, bool]]]:
+    """The splits the frequencies alone settle, and the tokens left for a second look."""
+    if "glued-sure" in doc.memo:
+        return doc.memo["glued-sure"]
+    splits, unsure = {}, []
+    doc.memo["glued-sure"] = splits, unsure
     if doc.technical:  # 'lockfile', 'todo', 'superproject': software writes them solid
-        doc.memo["glued"] = {}
-        return doc.memo["glued"]
+        return splits, unsure
     # how often each token recurs, not counting a direct repeat ('thethe thethe' is one accident)
     words = [t[2].lower() for t in doc.tokens]
     counts = Counter(w for n, w in enumerate(words) if n == 0 or words[n - 1] != w)
-    splits, unsure = {}, []
     for m in _LOWER_TOKEN.finditer(doc.text):
         token = m.group(1)
         if token in doc.protected_words:
@@ -40,21 +54,9 @@ def glued_splits(doc: Document) -> dict[int, int]:
             continue  # written the same way more than once ('polkit'): a term, unless it starts 'the...'
         if cut:
             splits[m.start()] = cut
-        elif not repeated and not midsentence and len(token) >= 6:
-            unsure.append((m.start(), token))
-    # a paragraph where a function word is glued on ('thealgorithm', 'byGoogle') is damaged text,
-    # where two common words run together ('newalgorithms') are a glue too
-    sure = [start for start, cut in splits.items()
-            if doc.text[start:start + cut].lower() in segment.FUNCTION
-            or _LOWER_TOKEN.match(doc.text, start).group(1)[cut:].lower() in segment.FUNCTION]
-    damaged = _damaged_paragraphs(doc, sure + [start for start, _ in spacing.glued(doc)])
-    for start, token in unsure:
-        if damaged and _paragraph(doc, start) in damaged:
-            cut = segment.split_glued(token, damaged=True)
-            if cut:
-                splits[start] = cut
-    doc.memo["glued"] = splits
-    return splits
+        elif not repeated and len(token) >= 6:
+            unsure.append((m.start(), token, midsentence))
+    return splits, unsure
 
 
 _PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*\n")
@@ -68,8 +70,18 @@ def _paragraph(doc: Document, pos: int) -> int:
     return bisect_right(breaks, pos)
 
 
-def _damaged_paragraphs(doc: Document, sure_cuts: list[int]) -> set[int]:
-    return {_paragraph(doc, pos) for pos in sure_cuts}
+def damaged_at(doc: Document, pos: int) -> bool:
+    """Whether ``pos`` is in a paragraph where a function word is glued to a neighbour
+    ('thealgorithm', 'byGoogle'): damaged text, where two common words run together
+    ('newalgorithms', 'HillClimbing') are read as a glue too."""
+    if "damaged" not in doc.memo:
+        splits, _ = _sure_splits(doc)
+        sure = [start for start, cut in splits.items()
+                if doc.text[start:start + cut].lower() in segment.FUNCTION
+                or _LOWER_TOKEN.match(doc.text, start).group(1)[cut:].lower() in segment.FUNCTION]
+        sure += [start for start, _ in spacing.glued(doc)]
+        doc.memo["damaged"] = {_paragraph(doc, pos) for pos in sure}
+    return bool(doc.memo["damaged"]) and _paragraph(doc, pos) in doc.memo["damaged"]
 
 
 def _glued(doc: Document) -> list[Edit]:
@@ -91,8 +103,18 @@ _UNITS = frozenset("""st nd rd th s am pm km kg mg mm cm ml mb gb tb kb ms ns hz
 kph bn mn m k b px pt em ft yd mi lb lbs oz yo ish fold x""".split())
 
 
+#: a word run into the number after it: 'September30', 'of18th', 'in2004'
+_WORD_NUMBER = regex.compile(
+    r"(?<![\p{L}\p{N}_@#/.-])(January|February|March|April|June|July|August|September|October|November|December"
+    r"|of|in|on|at|by|for|from|since|until|to|and)(?=\d{2,}(?:st|nd|rd|th)?\b|\d(?:st|nd|rd|th)\b)")
+#: a decimal run into a word: '0.76umcp' in a flattened table
+_DECIMAL_WORD = regex.compile(r"(?<![\p{L}\p{N}.,_-])\d+\.\d+(?=(\p{L}[\p{L}\p{N}]*)(?![\p{L}\p{N}.,_-]))")
+_VERSION_MARKS = frozenset("a b c rc dev post pre alpha beta final p x".split())
+
+
 def _digit_glue(doc: Document) -> list[Edit]:
-    """'2004in', '15That': a number run into the next word (never a unit, ordinal or decade)."""
+    """'2004in', '15That', 'September30', '0.76umcp': a number run into a word (never a unit,
+    an ordinal, a decade or a version mark)."""
     out = []
     for m in _DIGIT_GLUE.finditer(doc.text):
         word = m.group(2)
@@ -102,6 +124,20 @@ def _digit_glue(doc: Document) -> list[Edit]:
         if low in segment.GLUE_WORDS or (word[0].isupper() and low in doc.rules.classes["starter"]):
             pos = m.start(2)
             out.append(doc.edit(pos, pos, " ", "spacing.glued-number", f"'{m.group()}' is a number run into '{word}'"))
+    if doc.technical:
+        return out  # 'in2', 'v1.2rc1': identifiers and versions
+    for m in _WORD_NUMBER.finditer(doc.text):
+        out.append(doc.edit(m.end(), m.end(), " ", "spacing.glued-number", f"'{m.group()}' is run into the number after it"))
+    standalone = None
+    for m in _DECIMAL_WORD.finditer(doc.text):
+        word = m.group(1)
+        if word.lower() in _UNITS or word.lower().rstrip("0123456789") in _VERSION_MARKS:
+            continue
+        # only where the word also stands alone in the text: a table's row label, not a unit
+        standalone = standalone if standalone is not None else Counter(t[2] for t in doc.tokens)
+        if standalone[word]:
+            out.append(doc.edit(m.end(), m.end(), " ", "spacing.glued-number",
+                                f"'{m.group()}{word}' is a number run into '{word}', a word found on its own elsewhere"))
     return out
 
 
