@@ -61,6 +61,14 @@ def test_damaged_paragraphs_split_common_words_but_never_brands():
     assert repair(clean + "\n\nThey ran thealgorithm.").text == clean + "\n\nThey ran the algorithm."
 
 
+def test_damaged_paragraphs_keep_british_spellings_and_prefixed_words():
+    text = ("Ofthe rules, individualising and generalising ones, the colourful centres travelled far; "
+            "superordination and supranatural stayed, but the finite-statecomposition and a thankyou split.")
+    assert repair(text).text == (
+        "Of the rules, individualising and generalising ones, the colourful centres travelled far; "
+        "superordination and supranatural stayed, but the finite-state composition and a thank you split.")
+
+
 def test_a_space_after_a_slash_is_a_suggestion():
     text = "in charge of safety issues/ nationwide"
     assert repair(text).text == text

@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
+import regex
+
 from . import freq
 
 #: closed-class words that glue onto their neighbour in extraction and spinner output
@@ -21,7 +23,8 @@ RARE_ENDINGS = frozenset("in of is to it be we by".split())
 SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "ness", "ment", "ments", "ation", "ations", "ization",
             "izations", "ity", "ities", "able", "al", "ally", "ise", "ize", "ised", "ized", "ist", "ists", "ism",
             "hood", "ship", "wise", "like", "less", "ful", "fully", "lessly", "dom", "ware", "ward", "wards")
-PREFIXES = ("un", "re", "pre", "non", "multi", "sub", "inter", "over", "under", "co", "de", "dis", "mis", "hyper",
+PREFIXES = ("un", "re", "pre", "non", "multi", "sub", "inter", "over", "under", "co", "de", "dis", "mis", "hyper", "super",
+            "ultra", "mega", "proto", "pseudo", "quasi", "neo", "supra",
             "semi", "micro", "meta", "bi", "tri", "cross", "self", "anti", "auto", "post", "uni", "mono", "poly")
 #: prepositions glued to a following 'a' ('ina', 'ofa'); not 'is' ('isa' is a term) or 'at' ('ata')
 _BEFORE_A = frozenset("in as of for to on by with from has was".split())
@@ -37,8 +40,24 @@ def known(word: str, floor: int = COMMON) -> bool:
     return freq.word(word) >= floor
 
 
+#: British spellings and their American forms, which the frequency lists know better
+_BRITISH = [(regex.compile(r"(?<=\p{L}{3})" + p), r) for p, r in (
+    (r"is(e|ed|es|ing|ation|ations|er|ers)$", r"iz\1"), (r"ys(e|ed|es|ing)$", r"yz\1"),
+    (r"our(s|ed|ing|ful|less|ite|ites)?$", r"or\1"), (r"([^aeiou])re(s|d)?$", r"\1er\2"),
+    (r"ll(ed|ing|er|ers)$", r"l\1"), (r"ogue(s)?$", r"og\1"))]
+
+
 def explained(word: str) -> bool:
-    """The token looks like a real (if rare) word: a known stem with a suffix or prefix."""
+    """The token looks like a real (if rare) word: a known stem with a suffix or prefix, or a
+    British spelling of one ('individualising', 'colourful')."""
+    for pattern, american in _BRITISH:
+        us = pattern.sub(american, word)
+        if us != word and (known(us, 1) or freq.is_word(us) or _explained(us)):
+            return True
+    return _explained(word)
+
+
+def _explained(word: str) -> bool:
     for suf in SUFFIXES:
         if word.endswith(suf) and len(word) - len(suf) >= 3:
             stem = word[: -len(suf)]
@@ -78,11 +97,23 @@ def _stems(word: str):
 #: words that glue onto a neighbour beyond the closed classes: 'anyreliable', 'ifnecessary'
 FUNCTION = GLUE_WORDS | SHORT_GLUE | frozenset("""any into onto upon about after over under between through
 without within against among while""".split())
-DAMAGED_ZIPF = 3.2  # in damaged text, two content words this common (wordfreq Zipf) may be split
+# In damaged text (see split_glued) two content words run together are split when one is this
+# common (wordfreq Zipf) and the other at least DAMAGED_MIN ('newalgorithms', 'discriminantanalysis'),
+# and a function word is split off a word down to DAMAGED_RARE ('theintonational').
+DAMAGED_ZIPF = 3.2
+DAMAGED_MIN = 2.0
+DAMAGED_RARE = 1.0
 
 
 def _zipf(word: str) -> float:
     return freq.zipf(word)
+
+
+def _damaged_content(left: str, right: str) -> bool:
+    """Two content words common enough to be read as a glue in damaged text; a rarer one
+    ('discriminant') only in a pair of long words."""
+    low, high = sorted((_zipf(left), _zipf(right)))
+    return high >= DAMAGED_ZIPF and (low >= DAMAGED_ZIPF or (low >= DAMAGED_MIN and len(left) >= 5 and len(right) >= 5))
 
 
 def _pair_zipf(left: str, right: str) -> float:
@@ -108,11 +139,12 @@ def split_glued(token: str, damaged: bool = False, midsentence: bool = False) ->
         return 0
     if token.islower() and freq.is_word(low):
         # a spelling the web knows ('asecond', 'thankyou', 'itis') but whose two words are
-        # together a thousand times more often
+        # together a thousand times more often (three hundred times, in damaged text)
         for cut in range(1, len(low)):
             left, right = low[:cut], low[cut:]
-            if (left in FUNCTION or right in FUNCTION) and word_alone(left) and word_alone(right) and (
-                    _pair_zipf(left, right) - _zipf(low) >= 3):
+            if (left in FUNCTION or right in FUNCTION or (known(left, 1_000_000) and known(right, 1_000_000))) and (
+                    word_alone(left) and word_alone(right)) and (
+                    _pair_zipf(left, right) - _zipf(low) >= (2.5 if damaged else 3)):
                 return cut
         return 0
     title = token[0].isupper()  # sentence-initial (names mid-sentence never get here): be stricter
@@ -128,34 +160,37 @@ def split_glued(token: str, damaged: bool = False, midsentence: bool = False) ->
         if midsentence:
             ok = not lexical and len(left) >= 4 and (
                 (right in FUNCTION and pair >= PAIR_MIN and _zipf(left) >= 3)
-                or (damaged and len(right) >= 7 and _zipf(left) >= DAMAGED_ZIPF and _zipf(right) >= DAMAGED_ZIPF))
+                or (damaged and len(right) >= 7 and _damaged_content(left, right)))
         elif right == "a":
             ok = True
         elif left in SHORT_GLUE and right in SHORT_GLUE:
             ok = pair >= PAIR_MIN  # 'ifit', 'bothof', 'inthe'
         elif title and right in FUNCTION and len(left) >= 4 and pair >= PAIR_MIN and _zipf(left) >= 3:
             ok = not lexical  # 'Proceedingsof', 'Eitherby': a frequent pair, not a name ending in 'on'
-        elif lexical or (title and left not in GLUE_WORDS and not (right in GLUE_WORDS and len(right) >= 4)):
+        elif lexical or (title and left not in GLUE_WORDS and not (right in GLUE_WORDS and len(right) >= 4)
+                         and not (damaged and len(right) >= 7)):
             # a real (if rare) word that contains words ('treebank'), or a capitalised one that
             # is likelier a name ('Kingsmere', 'Eastmouth') unless it starts with 'The', 'In' ...
             ok = False
         elif left in FUNCTION:
             ok = len(right) >= 3 and (
                 (left in GLUE_WORDS and known(right) and (pair or (len(left) > 1 and (len(left) > 2 or known(right, 1_000_000)))))
-                or (not title and (pair > 0 or _zipf(right) >= (3.0 if len(left) > 2 else 3.5))))
+                or (not title and (pair > 0 or _zipf(right) >= (3.0 if len(left) > 2 else 3.5)))
+                or (damaged and len(right) >= 6 and _zipf(right) >= DAMAGED_RARE))  # 'theintonational'
         elif right in FUNCTION:
             # endings like '-on', '-or', '-as' are common in real words: ask for the pair itself
             ok = len(left) >= 3 and not (title and len(right) < 3) and (
                 (known(left, 1_000_000 if len(right) < 4 else COMMON)
                  and (len(right) > 2 or pair > 0 or (right in RARE_ENDINGS and len(left) >= 4)))
-                or (len(left) >= 4 and _zipf(left) >= 2.5 and (len(right) > 2 or pair >= PAIR_MIN or right in RARE_ENDINGS)))
+                or (len(left) >= 4 and _zipf(left) >= 2.5 and (len(right) > 2 or pair >= PAIR_MIN or right in RARE_ENDINGS))
+                or (damaged and len(left) >= 6 and len(right) >= 3 and _zipf(left) >= DAMAGED_RARE))  # 'monoidwith'
         else:
             # two content words: a frequent known pair ('speech recognition'), or two long common
             # words ('businessappointments'); short ones ('conf' + 'file', 'tree' + 'bank') are
             # how real compounds look, so they stay whole, unless the text is visibly damaged
             ok = len(left) >= 3 and len(right) >= 3 and (pair >= PAIR_MIN or (
                 len(left) >= 5 and len(right) >= 5 and known(left, CONTENT_MIN) and known(right, CONTENT_MIN)) or (
-                damaged and _zipf(left) >= DAMAGED_ZIPF and _zipf(right) >= DAMAGED_ZIPF and (not title or len(right) >= 7)))
+                damaged and _damaged_content(left, right) and (not title or len(right) >= 7)))
         if ok and not pair and near_word(low):
             ok = False  # an unknown pair, and a typo of a common word is the likelier story
         if not ok:

@@ -62,11 +62,14 @@ def camel_glued(doc: Document) -> list[tuple[int, int]]:
     if "glued-camel" in doc.memo:
         return doc.memo["glued-camel"]
     from .wordbreak import damaged_at  # damage is read from the sure glues, this pass's among them
-    out = []
+    out, seen = [], None
     for m in () if doc.technical else GLUED_RE.finditer(doc.text):
         left, right = m.group(1), m.group(2)
         if not left[0].isupper() or right.isupper() or m.group(0) in doc.protected_words:
             continue
+        seen = seen if seen is not None else Counter(t[2] for t in doc.tokens)
+        if seen[left + right] > 1:
+            continue  # written so more than once ('GridSight'): a name
         if freq.is_word(left + right) or not damaged_at(doc, m.start()):
             continue
         if (left.lower() in segment.FUNCTION and freq.zipf(right) >= segment.DAMAGED_ZIPF) or (
@@ -81,6 +84,7 @@ _AFTER_PUNCT = regex.compile(
     r"|(?<=\p{Ll}{2}[\"”’)]?)([:?!.])(?=\p{Lu}\p{Ll}|[AI]\s)"  # 'spots:St', 'interfaces:A domain'
     r"|(?<=\p{Ll}{2}),(?=\d)"  # 'Neumann,2003'
     r"|(?<=\d):(?=\p{Lu}\p{Ll})"  # '910.202:World travel'
+    r"|(?<=\(\d{4}[a-z]?\))(?=\p{Ll}{2,}\b)"  # 'Clark et al (2002)are'
 )
 #: no space after initials or a date's day: 'R.S.Michalski', 'January 23,2004'
 _AFTER_ABBREV = regex.compile(
@@ -159,7 +163,7 @@ def edits(doc: Document) -> list[Edit]:
                             f"'{token}' is two words run together: '{text[start:cut]} {text[cut:start + len(token)]}'"))
     for m in () if doc.technical else _AFTER_PUNCT.finditer(text):
         s = m.start()
-        if _not_prose(text, s):
+        if m.group() and _not_prose(text, s):
             continue
         out.append(doc.edit(s, m.end(), m.group() + " ", "spacing.after-punct"))
     for m in () if doc.technical else _AFTER_ABBREV.finditer(text):

@@ -56,9 +56,32 @@ def _sure_splits(doc: Document) -> tuple[dict[int, int], list[tuple[int, str, bo
             splits[m.start()] = cut
         elif not repeated and len(token) >= 6:
             unsure.append((m.start(), token, midsentence))
+    # the outer pieces of a hyphenated word ('finite-statecomposition', 'distinguishingparts-of')
+    for m in _HYPHEN_PIECE.finditer(doc.text):
+        token = m.group()
+        if counts[token.lower()] > 1 or token in doc.protected_words:
+            continue
+        word = _HYPHENATED.match(doc.text, _word_start(doc.text, m.start())).group()
+        if segment.known(word.replace("-", "").lower()):
+            continue  # 'In-ternational': a word hyphenated at a line end, not a glue
+        unsure.append((m.start(), token, False))
     return splits, unsure
 
 
+_HYPHENATED = regex.compile(r"[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+")
+
+
+def _word_start(text: str, pos: int) -> int:
+    while pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] == "-"):
+        pos -= 1
+    return pos
+
+
+_HYPHEN_PIECE = regex.compile(r"(?<=[\p{L}\p{N}]-)\p{Ll}{6,}(?![\p{L}\p{N}_@/\\'’(-]|\.\p{L})"
+                              r"|(?<=^|[\s(\[“‘\"])\p{Ll}{6,}(?=-\p{L})", regex.M)
+
+
+_LETTERS = regex.compile(r"\p{L}+")
 _PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*\n")
 
 
@@ -72,7 +95,7 @@ def _paragraph(doc: Document, pos: int) -> int:
 
 def damaged_at(doc: Document, pos: int) -> bool:
     """Whether ``pos`` is in a paragraph where a function word is glued to a neighbour
-    ('thealgorithm', 'byGoogle'): damaged text, where two common words run together
+    ('thealgorithm', 'byGoogle') or a word is hyphenated mid-line ('tech-niques'): damaged text, where two common words run together
     ('newalgorithms', 'HillClimbing') are read as a glue too."""
     if "damaged" not in doc.memo:
         splits, _ = _sure_splits(doc)
@@ -80,6 +103,7 @@ def damaged_at(doc: Document, pos: int) -> bool:
                 if doc.text[start:start + cut].lower() in segment.FUNCTION
                 or _LOWER_TOKEN.match(doc.text, start).group(1)[cut:].lower() in segment.FUNCTION]
         sure += [start for start, _ in spacing.glued(doc)]
+        sure += [start for start, _, _ in hyphen_breaks(doc)]
         doc.memo["damaged"] = {_paragraph(doc, pos) for pos in sure}
     return bool(doc.memo["damaged"]) and _paragraph(doc, pos) in doc.memo["damaged"]
 
@@ -91,7 +115,7 @@ def _glued(doc: Document) -> list[Edit]:
     for start, cut in glued_splits(doc).items():
         if start + cut in owned:
             continue
-        token = _LOWER_TOKEN.match(doc.text, start).group(1)
+        token = _LETTERS.match(doc.text, start).group()
         out.append(doc.edit(start + cut, start + cut, " ", "spacing.glued-words",
                             f"'{token}' is two words run together: '{token[:cut]} {token[cut:]}'"))
     return out
@@ -139,6 +163,48 @@ def _digit_glue(doc: Document) -> list[Edit]:
             out.append(doc.edit(m.end(), m.end(), " ", "spacing.glued-number",
                                 f"'{m.group()}{word}' is a number run into '{word}', a word found on its own elsewhere"))
     return out
+
+
+#: an acronym run into a function word: 'VMand CH', 'NATOof'
+_ACRONYM_GLUE = regex.compile(r"(?<![\p{L}\p{N}_@#/.-])(\p{Lu}{2,})(and|the|of|for|with|from|that|which|was|were|are|is|in|on|to|by|at|as)"
+                              r"(?![\p{L}\p{N}_@/-])")
+
+
+def _acronym_glue(doc: Document) -> list[Edit]:
+    out = []
+    for m in () if doc.technical else _ACRONYM_GLUE.finditer(doc.text):
+        if freq.is_word(m.group()) or m.group() in doc.protected_words:
+            continue  # a listed word ('DNAse'), not a glue
+        pos = m.start(2)
+        out.append(doc.edit(pos, pos, " ", "spacing.glued-acronym",
+                            f"'{m.group()}' is the acronym '{m.group(1)}' run into '{m.group(2)}'"))
+    return out
+
+
+_TWO_PIECES = regex.compile(r"(?<![\p{L}\p{N}_@/-])(\p{L}\p{Ll}+)-(\p{Ll}{2,})(?![\p{L}\p{N}_@/-])")
+
+
+def hyphen_breaks(doc: Document) -> list[tuple[int, int, str]]:
+    """``(start, end, word)`` for words split by a line-end hyphen ('organiza-tion',
+    'tech-niques'): the join is a common word and a piece is none. Prefixes ('co-op',
+    're-use') and two real words ('well-being') are how hyphens are meant."""
+    if "hyphen-breaks" in doc.memo:
+        return doc.memo["hyphen-breaks"]
+    out = []
+    for m in () if doc.technical else _TWO_PIECES.finditer(doc.text):
+        head, tail = m.group(1), m.group(2)
+        if head.lower() in segment.PREFIXES or segment.word_alone(head) and segment.word_alone(tail):
+            continue
+        joined = head + tail
+        if segment.known(joined.lower()) and freq.zipf(joined) >= 3 and not freq.is_word(m.group().lower()):
+            out.append((m.start(), m.end(), joined))
+    doc.memo["hyphen-breaks"] = out
+    return out
+
+
+def _hyphen_edits(doc: Document) -> list[Edit]:
+    return [doc.edit(start, end, word, "spacing.hyphen-break", f"'{doc.text[start:end]}' is '{word}' hyphenated at a line end")
+            for start, end, word in hyphen_breaks(doc)]
 
 
 def _broken(doc: Document) -> list[Edit]:
@@ -233,4 +299,5 @@ def _letter_runs(doc: Document) -> list[Edit]:
 
 
 def edits(doc: Document) -> list[Edit]:
-    return _glued(doc) + _digit_glue(doc) + _broken(doc) + _shifted(doc) + _letter_runs(doc)
+    return (_glued(doc) + _digit_glue(doc) + _acronym_glue(doc) + _broken(doc) + _shifted(doc) + _letter_runs(doc)
+            + _hyphen_edits(doc))
