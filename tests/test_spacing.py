@@ -69,10 +69,14 @@ def test_damaged_paragraphs_keep_british_spellings_and_prefixed_words():
         "superordination and supranatural stayed, but the finite-state composition and a thank you split.")
 
 
-def test_a_space_after_a_slash_is_a_suggestion():
-    text = "in charge of safety issues/ nationwide"
-    assert repair(text).text == text
-    assert repair(text, unsafe=True).text == "in charge of safety issues/nationwide"
+def test_a_space_after_a_slash_is_repaired_in_prose_and_only_suggested_near_code():
+    prose = "in charge of safety issues/ nationwide"
+    assert repair(prose).text == "in charge of safety issues/nationwide"
+    folders = "Put it in the scripts/ folder, or in docs/ and src/ instead."
+    assert repair(folders, unsafe=True).text == folders
+    technical = "Call run() with --fast; the build output/ release notes go to stdout."
+    assert repair(technical).text == technical
+    assert "spacing.slash-path" in [e.rule for e in repair(technical).suggestions]
 
 
 def test_protected_words_from_the_user_are_respected():

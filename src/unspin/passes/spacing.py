@@ -100,6 +100,10 @@ _DASHES = regex.compile(r"(?<=\p{L})( ?)([–—])( ?)(?=\p{L})")
 # 'issues/ nationwide': a space after a slash that is attached to a word (a space before it,
 # as in 'passwd /etc', is how paths begin, so that side is left alone)
 _SLASH = regex.compile(r"(?<=(?<![/\p{L}\p{N}._-][\p{L}\p{N}._-]*/[\p{L}\p{N}._-]*)(?<!/[\p{L}\p{N}._-]*)\p{L})(/ +)(?=\p{L}[\p{L}-]*(?:[\s,.;:!?]|$))")
+_NEXT_WORD = regex.compile(r"(\p{L}+)")
+_FOLDER_WORDS = frozenset("""folder folders directory directories dir dirs subdirectory subdirectories subfolder
+subfolders tree path paths prefix""".split())
+_FOLDER_TOKEN = regex.compile(r"(?<![\w/.-])[\w.-]+/(?=[\s,.;:]|$)")
 _ABBREV_BEFORE_DOT = regex.compile(
     r"(?:\b\p{L}\.)+$|\b(?:etc|vs|approx|dept|fig|figs|no|nos|vol|vols|ch|eq|cf|chem|corp|inc|ltd|co|gen|gov|govt|sen|rep|"
     r"univ|assn|bros|mr|mrs|ms|dr|st|mt|ft|jr|sr|prof|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|est|al|ed|eds|pp|op)$",
@@ -183,5 +187,11 @@ def edits(doc: Document) -> list[Edit]:
             s, e = (m.start(), m.end() + 1) if m.group(1) else (m.start() - 1, m.end())
             out.append(doc.edit(s, e, dash, "spacing.dash"))
     for m in _SLASH.finditer(text):
-        out.append(doc.edit(m.start(), m.end(), "/", "spacing.slash"))
+        after = _NEXT_WORD.match(text, m.end())
+        if after and after.group(1).lower() in _FOLDER_WORDS:
+            continue  # 'the scripts/ folder': a path, written so on purpose
+        if len(_FOLDER_TOKEN.findall(text, max(0, m.start() - 60), m.end() + 60)) > 1:
+            continue  # 'in docs/ and src/': a list of folders
+        # in software documentation 'output/ release' may still be a folder: only suggest there
+        out.append(doc.edit(m.start(), m.end(), "/", "spacing.slash-path" if doc.technical else "spacing.slash"))
     return out
