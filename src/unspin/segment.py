@@ -238,6 +238,7 @@ def _solid(word: str) -> bool:
     return known(low) or _zipf(low) >= 3
 
 
+@lru_cache(maxsize=65536)
 def shift_space(left: str, right: str, donor_may_be_word: bool = False) -> tuple[str, str] | None:
     """A space one or two letters out of place ('th einformation', 'identificatio nof',
     'restriction son'): the better pair of words, or None.

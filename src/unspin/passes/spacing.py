@@ -37,14 +37,23 @@ def _split_point(token: str, function_words: frozenset[str]) -> int:
     return 0
 
 
+def _glued_matches(doc: Document) -> list:
+    """Every lower- or capitalised word run into a capitalised one, found once per document."""
+    if "glued-matches" not in doc.memo:
+        # in text about software, 'readFile', 'notBefore' and 'libCURL' are identifiers
+        doc.memo["glued-matches"] = [] if doc.technical else list(GLUED_RE.finditer(doc.text))
+    return doc.memo["glued-matches"]
+
+
 def glued(doc: Document) -> list[tuple[int, int]]:
     """``(token_start, split_at)`` for every glued token the pass would split."""
     if "glued-names" in doc.memo:
         return doc.memo["glued-names"]
     function_words = doc.rules.classes["function"]
     out = []
-    # in text about software, 'readFile', 'notBefore' and 'libCURL' are identifiers
-    for m in () if doc.technical else GLUED_RE.finditer(doc.text):
+    for m in _glued_matches(doc):
+        if m.group(1)[0].isupper():
+            continue  # 'CoolerMaster', 'DeepMind': see camel_glued
         token = m.group(0)
         if token in doc.protected_words or m.group(1) + m.group(2) in doc.protected_words:
             continue
@@ -63,7 +72,7 @@ def camel_glued(doc: Document) -> list[tuple[int, int]]:
         return doc.memo["glued-camel"]
     from .wordbreak import damaged_at  # damage is read from the sure glues, this pass's among them
     out, seen = [], None
-    for m in () if doc.technical else GLUED_RE.finditer(doc.text):
+    for m in _glued_matches(doc):
         left, right = m.group(1), m.group(2)
         if not left[0].isupper() or right.isupper() or m.group(0) in doc.protected_words:
             continue
@@ -84,13 +93,14 @@ _AFTER_PUNCT = regex.compile(
     r"|(?<=\p{Ll}{2}[\"”’)]?)([:?!.])(?=\p{Lu}\p{Ll}|[AI]\s)"  # 'spots:St', 'interfaces:A domain'
     r"|(?<=\p{Ll}{2}),(?=\d)"  # 'Neumann,2003'
     r"|(?<=\d):(?=\p{Lu}\p{Ll})"  # '910.202:World travel'
-    r"|(?<=\(\d{4}[a-z]?\))(?=\p{Ll}{2,}\b)"  # 'Clark et al (2002)are'
 )
-#: no space after initials or a date's day: 'R.S.Michalski', 'January 23,2004'
+#: no space after initials, a date's day or a year in brackets: 'R.S.Michalski',
+#: 'January 23,2004', 'Clark et al (2002)are' (the space goes at the end of the match)
 _AFTER_ABBREV = regex.compile(
-    r"(?<=(?<![\p{L}\p{N}.])(?:\p{Lu}\.){1,3})(?=\p{Lu}\p{Ll}{2,}\b)"
-    r"|(?<=\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"\.? \d{1,2},)(?=\d{4}\b)"
+    r"(?<![\p{L}\p{N}.])(?:\p{Lu}\.){1,3}(?=\p{Lu}\p{Ll}{2,}\b)"
+    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\.? \d{1,2},(?=\d{4}\b)"
+    r"|\(\d{4}[a-z]?\)(?=\p{Ll}{2,}\b)"
 )
 _BEFORE_PAREN = regex.compile(r"(?<=\b\p{Ll}{3,})(?=\((?:\p{Lu}\p{Ll}+|e\.g\.|i\.e\.|see\b)[^()\n]{0,60}[ ,][^()\n]{0,60}\))")
 # one stray space; tabs and runs of spaces before a colon are layout ('gcc\t\t: gcc-12')
@@ -167,11 +177,11 @@ def edits(doc: Document) -> list[Edit]:
                             f"'{token}' is two words run together: '{text[start:cut]} {text[cut:start + len(token)]}'"))
     for m in () if doc.technical else _AFTER_PUNCT.finditer(text):
         s = m.start()
-        if m.group() and _not_prose(text, s):
+        if _not_prose(text, s):
             continue
         out.append(doc.edit(s, m.end(), m.group() + " ", "spacing.after-punct"))
     for m in () if doc.technical else _AFTER_ABBREV.finditer(text):
-        out.append(doc.edit(m.start(), m.start(), " ", "spacing.after-punct", "no space after an abbreviation"))
+        out.append(doc.edit(m.end(), m.end(), " ", "spacing.after-punct", f"no space after '{m.group()}'"))
     for m in _BEFORE_PAREN.finditer(text):
         out.append(doc.edit(m.start(), m.start(), " ", "spacing.before-paren"))
     for m in _BEFORE_PUNCT.finditer(text):

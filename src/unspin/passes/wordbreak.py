@@ -57,28 +57,24 @@ def _sure_splits(doc: Document) -> tuple[dict[int, int], list[tuple[int, str, bo
         elif not repeated and len(token) >= 6:
             unsure.append((m.start(), token, midsentence))
     # the outer pieces of a hyphenated word ('finite-statecomposition', 'distinguishingparts-of')
-    for m in _HYPHEN_PIECE.finditer(doc.text):
-        token = m.group()
-        if counts[token.lower()] > 1 or token in doc.protected_words:
-            continue
-        word = _HYPHENATED.match(doc.text, _word_start(doc.text, m.start())).group()
+    for start, _, word in _hyphenated(doc):
         if segment.known(word.replace("-", "").lower()):
             continue  # 'In-ternational': a word hyphenated at a line end, not a glue
-        unsure.append((m.start(), token, False))
+        pieces = word.split("-")
+        for token, at in ((pieces[0], start), (pieces[-1], start + len(word) - len(pieces[-1]))):
+            if (len(token) >= 6 and token.isalpha() and token.islower() and counts[token] <= 1
+                    and token not in doc.protected_words):
+                unsure.append((at, token, False))
     return splits, unsure
 
 
-_HYPHENATED = regex.compile(r"[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+")
-
-
-def _word_start(text: str, pos: int) -> int:
-    while pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] == "-"):
-        pos -= 1
-    return pos
-
-
-_HYPHEN_PIECE = regex.compile(r"(?<=[\p{L}\p{N}]-)\p{Ll}{6,}(?![\p{L}\p{N}_@/\\'’(-]|\.\p{L})"
-                              r"|(?<=^|[\s(\[“‘\"])\p{Ll}{6,}(?=-\p{L})", regex.M)
+def _hyphenated(doc: Document) -> list[tuple[int, int, str]]:
+    """The hyphenated words ('finite-state', 'organiza-tion'), from the token list."""
+    if "hyphenated" not in doc.memo:
+        text = doc.text
+        doc.memo["hyphenated"] = [t for t in doc.tokens if "-" in t[2] and text[t[1]:t[1] + 1] not in ("/", "@", "_")
+                                  and (t[0] == 0 or text[t[0] - 1] not in "/@_-.")]
+    return doc.memo["hyphenated"]
 
 
 _LETTERS = regex.compile(r"\p{L}+")
@@ -129,7 +125,7 @@ kph bn mn m k b px pt em ft yd mi lb lbs oz yo ish fold x""".split())
 
 #: a word run into the number after it: 'September30', 'of18th', 'in2004'
 _WORD_NUMBER = regex.compile(
-    r"(?<![\p{L}\p{N}_@#/.-])(January|February|March|April|June|July|August|September|October|November|December"
+    r"(January|February|March|April|June|July|August|September|October|November|December"
     r"|of|in|on|at|by|for|from|since|until|to|and)(?=\d{2,}(?:st|nd|rd|th)?\b|\d(?:st|nd|rd|th)\b)")
 #: a decimal run into a word: '0.76umcp' in a flattened table
 _DECIMAL_WORD = regex.compile(r"(?<![\p{L}\p{N}.,_-])\d+\.\d+(?=(\p{L}[\p{L}\p{N}]*)(?![\p{L}\p{N}.,_-]))")
@@ -150,8 +146,13 @@ def _digit_glue(doc: Document) -> list[Edit]:
             out.append(doc.edit(pos, pos, " ", "spacing.glued-number", f"'{m.group()}' is a number run into '{word}'"))
     if doc.technical:
         return out  # 'in2', 'v1.2rc1': identifiers and versions
-    for m in _WORD_NUMBER.finditer(doc.text):
-        out.append(doc.edit(m.end(), m.end(), " ", "spacing.glued-number", f"'{m.group()}' is run into the number after it"))
+    text = doc.text
+    for start, end, token in doc.tokens:
+        if not token.isalpha() and token[0].isalpha():  # letters, then digits somewhere
+            m = _WORD_NUMBER.match(text, start, end)
+            if m and (start == 0 or text[start - 1] not in "_@#/.-"):
+                out.append(doc.edit(m.end(), m.end(), " ", "spacing.glued-number",
+                                    f"'{m.group()}' is run into the number after it"))
     standalone = None
     for m in _DECIMAL_WORD.finditer(doc.text):
         word = m.group(1)
@@ -181,9 +182,6 @@ def _acronym_glue(doc: Document) -> list[Edit]:
     return out
 
 
-_TWO_PIECES = regex.compile(r"(?<![\p{L}\p{N}_@/-])(\p{L}\p{Ll}+)-(\p{Ll}{2,})(?![\p{L}\p{N}_@/-])")
-
-
 def hyphen_breaks(doc: Document) -> list[tuple[int, int, str]]:
     """``(start, end, word)`` for words split by a line-end hyphen ('organiza-tion',
     'tech-niques'): the join is a common word and a piece is none. Prefixes ('co-op',
@@ -191,13 +189,19 @@ def hyphen_breaks(doc: Document) -> list[tuple[int, int, str]]:
     if "hyphen-breaks" in doc.memo:
         return doc.memo["hyphen-breaks"]
     out = []
-    for m in () if doc.technical else _TWO_PIECES.finditer(doc.text):
-        head, tail = m.group(1), m.group(2)
+    for start, end, word in () if doc.technical else _hyphenated(doc):
+        pieces = word.split("-")
+        if len(pieces) != 2:
+            continue
+        head, tail = pieces
+        if not (head.isalpha() and tail.isalpha() and len(head) >= 2 and len(tail) >= 2 and head[1:].islower()
+                and tail.islower()):
+            continue
         if head.lower() in segment.PREFIXES or segment.word_alone(head) and segment.word_alone(tail):
             continue
         joined = head + tail
-        if segment.known(joined.lower()) and freq.zipf(joined) >= 3 and not freq.is_word(m.group().lower()):
-            out.append((m.start(), m.end(), joined))
+        if segment.known(joined.lower()) and freq.zipf(joined) >= 3 and not freq.is_word(word.lower()):
+            out.append((start, end, joined))
     doc.memo["hyphen-breaks"] = out
     return out
 
@@ -207,6 +211,13 @@ def _hyphen_edits(doc: Document) -> list[Edit]:
             for start, end, word in hyphen_breaks(doc)]
 
 
+def _odd(doc: Document) -> set[int]:
+    """Indexes of the alphabetic tokens that are no word on their own ('exper', 'einformation')."""
+    if "odd" not in doc.memo:
+        doc.memo["odd"] = {n for n, t in enumerate(doc.tokens) if t[2].isalpha() and not segment.word_alone(t[2])}
+    return doc.memo["odd"]
+
+
 def _broken(doc: Document) -> list[Edit]:
     """Join 2-3 adjacent word pieces separated by single spaces when only the join is a word."""
     if doc.technical:
@@ -214,7 +225,7 @@ def _broken(doc: Document) -> list[Edit]:
     toks, text, out = doc.tokens, doc.text, []
     keep_apart = doc.rules.classes.get("keep-apart", frozenset())
     # only a window holding a piece that is no word by itself can be a broken word
-    suspects = [n for n, t in enumerate(toks) if t[2].isalpha() and not segment.word_alone(t[2])]
+    suspects = sorted(_odd(doc))
     done_until = -1
     for n in suspects:
         for i in range(max(n - 2, done_until + 1), n + 1):
@@ -239,44 +250,46 @@ def _broken(doc: Document) -> list[Edit]:
     return out
 
 
-def _context_prefers(toks, n: int, moved: tuple[str, str]) -> bool:
-    """Whether the word pairs around tokens n, n+1 back ``moved`` and none backs the tokens as
-    written: 'restriction son imports' -> 'restrictions on imports', but 'the year sold well'
-    stays ('the year' is a known pair, even if 'years old' is a commoner one)."""
-    prev = toks[n - 1][2] if n else ""
-    after = toks[n + 2][2] if n + 2 < len(toks) else ""
+def _unattested(toks, n: int) -> bool:
+    """Whether no known word pair backs tokens n, n+1 as written, with each other or with their
+    neighbours: 'restriction son imports' has none, 'the year sold well' has 'the year'."""
     a, b = toks[n][2], toks[n + 1][2]
-    as_written = (prev and freq.pair(prev, a)) or freq.pair(a, b) or (after and freq.pair(b, after))
-    return not as_written and freq.pair(*moved) >= segment.PAIR_MIN
+    if freq.pair(a, b) or (n and freq.pair(toks[n - 1][2], a)):
+        return False
+    return not (n + 2 < len(toks) and freq.pair(b, toks[n + 2][2]))
 
 
 def _shifted(doc: Document) -> list[Edit]:
     """'th einformation' -> 'the information': a space a letter or two from where it belongs.
 
-    Safe when neither piece is a word by itself; when both are ('restriction son') and only
-    the word pairs tell them apart, a suggestion.
+    Safe when neither piece is a word by itself; when both are ('restriction son': a short
+    word that is no function word) and only the word pairs tell them apart, a suggestion.
     """
     if doc.technical:
         return []
     toks, text, out = doc.tokens, doc.text, []
     glued = glued_splits(doc)
-    for n, (a, b) in enumerate(zip(toks, toks[1:])):
+    odd = _odd(doc)
+    short = [n for n, t in enumerate(toks) if len(t[2]) <= 3 and n not in odd and t[2].lower() not in segment.FUNCTION]
+    pairs = sorted({n for n in odd if n + 1 in odd} | {m for n in short for m in (n - 1, n) if m >= 0})
+    for n in pairs:
+        if n + 1 >= len(toks):
+            continue
+        a, b = toks[n], toks[n + 1]
         if text[a[1]:b[0]] != " " or not (a[2].isalpha() and b[2].isalpha()):
             continue
         if (a[0] and text[a[0] - 1] in "-'’.") or text[b[1]:b[1] + 1] in ("-", "'", "’"):
             continue
         if a[0] in glued or b[0] in glued:
             continue  # 'anda vast' is 'and a vast', a glue
-        words = segment.word_alone(a[2]), segment.word_alone(b[2])
+        words = n not in odd, n + 1 not in odd
         if any(words) and not all(words):
             continue  # 'use dconf': a word beside an unknown token is most likely just that
-        if all(words) and (freq.pair(a[2], b[2]) or len(a[2]) < 4 or len(b[2]) < 3):
+        if all(words) and (len(a[2]) < 4 and len(b[2]) < 4 or not _unattested(toks, n)):
             continue  # two words that go together, or too short to judge
         moved = segment.shift_space(a[2], b[2], donor_may_be_word=all(words))
-        if not moved:
-            continue
-        if all(words) and not _context_prefers(toks, n, moved):
-            continue
+        if not moved or (all(words) and freq.pair(*moved) < segment.PAIR_MIN):
+            continue  # two words are only re-cut into a frequent pair ('restrictions on')
         rule = "spacing.misplaced-space-words" if all(words) else "spacing.misplaced-space"
         out.append(doc.edit(a[0], b[1], " ".join(moved), rule,
                             f"'{a[2]} {b[2]}' has its space out of place: '{' '.join(moved)}'"))
