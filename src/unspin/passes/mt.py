@@ -52,7 +52,7 @@ def _artifacts(doc: Document) -> list[Edit]:
 
 _PUNCT_MARK = lazy(r"(?<=\S)( ?)([,.;:?!](?!\d))")
 # every mark the tokenizer set apart ('12 .', 'peace ,', '...', '! ! !'); in quotations too
-_MOSES_BEFORE = lazy(r"(?<=\S)[ \t]+((?:\.\.\.|[,.;:?!%])(?:[ \t]+[?!])*)(?=\s|$|[\"”’)\]])", regex.M)
+_MOSES_BEFORE = lazy(r"(?<=\S)[ \t]+((?:\.\.\.|[,.;:?!%])(?:[ \t]+[?!.])*)(?=\s|$|[\"”’)\]])", regex.M)
 _MOSES_AFTER = lazy(r"([$€£(\[])[ \t]+(?=\S)")
 
 
@@ -69,7 +69,8 @@ def _detokenize(doc: Document) -> list[Edit]:
         return []
     out = []
     for m in _MOSES_BEFORE.finditer(doc.text):
-        out.append(doc.edit(m.start(), m.end(), regex.sub(r"[ \t]+", "", m.group(1)), "mt.detokenize"))
+        marks = regex.sub(r"[ \t]+", "", m.group(1))
+        out.append(doc.edit(m.start(), m.end(), "." if marks == ".." else marks, "mt.detokenize"))  # 'the . .
     for m in _MOSES_AFTER.finditer(doc.text):
         out.append(doc.edit(m.start(), m.end(), m.group(1), "mt.detokenize"))
     return out
