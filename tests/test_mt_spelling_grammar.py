@@ -30,6 +30,13 @@ def test_tokenized_translation_is_detokenized_without_touching_words():
     assert not moses_tokenized("Prices rose 5%, the bank said. Who knew?")
 
 
+def test_marks_set_apart_in_prose_and_commands_are_kept_where_they_mean_something():
+    # a '!' that wraps onto the next line is the operator, not a sentence end; 'cmake .' is a command
+    text = "It added the &&, || and !\noperators. Run cmake . -DX=ON, or see https://example.org/issues .\n"
+    assert repair(text).text == text
+    assert repair("Who wins ?\nNobody knows.").text == "Who wins?\nNobody knows."
+
+
 def test_repetition_entities_mojibake_and_flags():
     text = ("The council the council the council met &amp; voted; the cafÃ© closed. "
             "The law (passed in May was signed by the president, said officials in the capital city here.")

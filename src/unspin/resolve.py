@@ -42,6 +42,13 @@ class _Spans:
             j -= 1
         return False
 
+    def clashing(self, e: Edit) -> list[Edit]:
+        return [o for o in self.edits if e.overlaps(o)] if self.clashes(e) else []
+
+    def remove(self, e: Edit) -> None:
+        i = self.edits.index(e)
+        del self.edits[i], self._keys[i]
+
     def add(self, e: Edit) -> None:
         i = bisect.bisect_left(self._keys, (e.start, e.end))
         self._keys.insert(i, (e.start, e.end))
@@ -81,6 +88,14 @@ def resolve(candidates: list[Edit], protection: Protection, rules: RuleSet, opti
         if not taken.clashes(e):
             taken.add(e)
             applied.append(e)
+            continue
+        clash = taken.clashing(e)
+        both = compose(clash[0], e) if len(clash) == 1 else None
+        if both:
+            taken.remove(clash[0])
+            applied.remove(clash[0])
+            taken.add(both)
+            applied.append(both)
     suggestions = []
     for e in sorted(held, key=_order):
         if not taken.clashes(e):
@@ -88,6 +103,30 @@ def resolve(candidates: list[Edit], protection: Protection, rules: RuleSet, opti
             suggestions.append(e)
     by_pos = lambda e: (e.start, e.end)  # noqa: E731
     return sorted(applied, key=by_pos), sorted(suggestions, key=by_pos)
+
+
+def compose(first: Edit, then: Edit) -> Edit | None:
+    """One edit doing ``first`` and then ``then``, where ``then`` rewrites text that ``first``
+    keeps at its edge: 'informed informed Tuesday' -> 'informed Tuesday' (a doubled word) ->
+    'said Tuesday' (a word rule), in one run, so that a second run has nothing left to do."""
+    if first.start == first.end or then.start == then.end:
+        return None
+    if first.start <= then.start < first.end <= then.end:  # 'then' overlaps the end of 'first'
+        kept = first.original[then.start - first.start:]
+        if not first.replacement.endswith(kept) or kept == first.original:
+            return None
+        replacement = first.replacement[:len(first.replacement) - len(kept)] + then.replacement
+        start, end, original = first.start, then.end, first.original + then.original[len(kept):]
+    elif then.start <= first.start < then.end <= first.end:  # ... or its start
+        kept = first.original[:then.end - first.start]
+        if not first.replacement.startswith(kept) or kept == first.original:
+            return None
+        replacement = then.replacement + first.replacement[len(kept):]
+        start, end, original = then.start, first.end, then.original[:first.start - then.start] + first.original
+    else:
+        return None
+    return Edit(start, end, replacement, first.rule, first.category, first.safe and then.safe,
+                f"{first.reason}; then {then.reason}", original)
 
 
 def _with(e: Edit, held: str) -> Edit:

@@ -193,6 +193,8 @@ def split_glued(token: str, damaged: bool = False, midsentence: bool = False) ->
                 damaged and _damaged_content(left, right) and (not title or len(right) >= 7)))
         if ok and not pair and near_word(low):
             ok = False  # an unknown pair, and a typo of a common word is the likelier story
+        if ok and any(len(part) >= 4 and not known(part, 1) and split_glued(part) for part in (left, right)):
+            ok = False  # a part that is itself glued ('the' + 'thethe'): not a word to cut off
         if not ok:
             continue
         score = math.log(freq.word(left) + 1) + math.log(freq.word(right) + 1) + math.log(pair + 1) + _zipf(left) + _zipf(right)

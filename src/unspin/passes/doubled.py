@@ -17,7 +17,7 @@ _GAP = regex.compile(r" ")  # one space: wider gaps are table columns ('never   
 
 def owned_cuts(doc: Document) -> set[int]:
     """Glue cuts inside a repeated word: this pass rewrites them, the spacing passes must not."""
-    return {w[1] for run in runs(doc) for w in run if w[4]}
+    return {w[1] for run in runs(doc) for w in run if w[4]} | {w[0] for run in runs(doc) for w in run if w[3]}
 
 
 def runs(doc: Document):

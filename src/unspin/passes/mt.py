@@ -11,12 +11,14 @@ from ..textutil import lazy
 
 from ..document import Document
 from ..model import Edit
+from . import glue
 
 _CONTRACTION = lazy(r"(?<=\p{L})[ \t]+(n['’]t|['’](?:s|re|ve|ll|d|m))(?![\p{L}\p{N}'’-])|(?<=\p{L}n)[ \t]+(['’]t)(?![\p{L}\p{N}'’-])")
 _OPEN_SPACE = lazy(r"([(\[{])[ \t]+(?=\S)")
 _CLOSE_SPACE = lazy(r"(?<=\S)[ \t]+([)\]}])")
 # '?' or '!' set apart at the end of a sentence (not '?' standing for a lost symbol mid-line)
-_BEFORE_MARK = lazy(r"(?<=\p{L}(?:[ \t]*[\"”’)\]])?)[ \t]+([?!])(?=[ \t]*$|[\"”’)\]]|[ \t]+\p{Lu}\p{Ll})", regex.M)
+# (at a line end only if the next line does not carry on the sentence: 'and !\noperators')
+_BEFORE_MARK = lazy(r"(?<=\p{L}(?:[ \t]*[\"”’)\]])?)[ \t]+([?!])(?=[ \t]*$(?!\n[ \t]*\p{Ll})|[\"”’)\]]|[ \t]+\p{Lu}\p{Ll})", regex.M)
 _JOINER = lazy(r"[ \t]*@([-,.:/])@[ \t]*")
 _ENTITY = lazy(r"&(?:quot|amp|apos|lt|gt|nbsp|ndash|mdash|rsquo|lsquo|rdquo|ldquo|hellip|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 _TAG = lazy(r"</?(?:p|br|div|span|b|i|u|strong|em|a|font|li|ul|ol|h[1-6])"
@@ -45,7 +47,9 @@ def _artifacts(doc: Document) -> list[Edit]:
     if moses_tokenized(text):  # elsewhere '" $2 "' is shell code, not an artifact
         out.extend(_quote_spaces(doc))
     for m in _DOUBLE_PUNCT.finditer(text):
-        space = " " if m.end() < len(text) and text[m.end()].isalpha() else ""  # ',,the' -> ', the'
+        after = text[m.end():m.end() + 1]
+        # ',,the' -> ', the'; 'Neumann,,2003' -> 'Neumann, 2003' (but '1,,000' -> '1,000')
+        space = " " if after.isalpha() or (after.isdigit() and text[m.start() - 1:m.start()].isalpha()) else ""
         out.append(doc.edit(m.start(), m.end(), (m.group(1) or ".") + space, "mt.double-punct"))  # after a word only
     return out
 
@@ -114,21 +118,27 @@ def _markup_leftovers(doc: Document) -> list[Edit]:
 
 
 def _loops(doc: Document) -> list[Edit]:
-    """Only where a word comes back within six words can a phrase repeat: try the pattern there."""
-    toks = doc.tokens
+    """Only where a word comes back within six words can a phrase repeat: try the pattern there.
+
+    Words are read as a reader sees them, glued ones in two ('byGoogle byGoogle byGoogle')."""
+    toks = glue.virtual_tokens(doc)
+    text, inserted = glue.spaced_view(doc)
+    cuts = [p - n for n, p in enumerate(inserted)]
     norms = [t[2].lower() for t in toks]
     starts = sorted({i for k in range(2, 7) for i in range(len(norms) - k) if norms[i] == norms[i + k]})
     out, done = [], -1
     for i in starts:
-        if toks[i][0] < done:
+        at = glue.to_view(toks[i][0], cuts, toks[i][3])
+        if at < done:
             continue
-        m = _REPEAT.match(doc.text, toks[i][0])
+        m = _REPEAT.match(text, at)
         if not m:
             continue
         unit, repeats = m.group(1), m.group(2)
         copies = 1 + len(regex.findall(r"[ \t]+" + regex.escape(unit), repeats, flags=regex.I))
         rule = "mt.repetition" if copies >= 3 else "mt.repetition-pair"
-        out.append(doc.edit(m.start(), m.end(), unit, rule, f"'{unit}' {copies} times in a row"))
+        start, end = glue.to_original(m.start(), inserted), glue.to_original(m.end(), inserted)
+        out.append(doc.edit(start, end, unit, rule, f"'{unit}' {copies} times in a row"))
         done = m.end()
     return out
 

@@ -104,7 +104,9 @@ _AFTER_ABBREV = regex.compile(
 )
 _BEFORE_PAREN = regex.compile(r"(?<=\b\p{Ll}{3,})(?=\((?:\p{Lu}\p{Ll}+|e\.g\.|i\.e\.|see\b)[^()\n]{0,60}[ ,][^()\n]{0,60}\))")
 # one stray space; tabs and runs of spaces before a colon are layout ('gcc\t\t: gcc-12')
-_BEFORE_PUNCT = regex.compile(r"(?<=\p{L}{2}[\"”’)]?|\p{L} \p{L})( )(?=[,;:]\s|[,;:]$|\.(?:\s|$)(?!\.))", regex.M)
+# ('cmake . -DX=1' is a command: a full stop counts only before a new sentence or the line end)
+_BEFORE_PUNCT = regex.compile(
+    r"(?<=\p{L}{2}[\"”’)]?|\p{L} \p{L})( )(?=[,;:]\s|[,;:]$|\.(?:$|\s+(?:$|[\p{Lu}\"“‘(]))(?!\.))", regex.M)
 _DASH_ONE_SIDE = regex.compile(r"(?<=\p{L})([–—])(?= \p{L})|(?<=\p{L} )([–—])(?=\p{L})")
 _DASHES = regex.compile(r"(?<=\p{L})( ?)([–—])( ?)(?=\p{L})")
 # 'issues/ nationwide': a space after a slash that is attached to a word (a space before it,
@@ -169,6 +171,11 @@ def edits(doc: Document) -> list[Edit]:
         token = GLUED_RE.match(text, start).group()
         out.append(doc.edit(cut, cut, " ", "spacing.glued-name",
                             f"'{token}' is two words run together: '{text[start:cut]} {text[cut:start + len(token)]}'"))
+        right = text[cut:start + len(token)]
+        again = segment.split_glued(right, midsentence=True) if right.isalpha() else 0
+        if again:  # 'byGooglein': the name is glued on both sides
+            out.append(doc.edit(cut + again, cut + again, " ", "spacing.glued-words",
+                                f"'{right}' is two words run together: '{right[:again]} {right[again:]}'"))
     for start, cut in camel_glued(doc):
         if cut in owned:
             continue
@@ -185,6 +192,8 @@ def edits(doc: Document) -> list[Edit]:
     for m in _BEFORE_PAREN.finditer(text):
         out.append(doc.edit(m.start(), m.start(), " ", "spacing.before-paren"))
     for m in _BEFORE_PUNCT.finditer(text):
+        if doc.protection.hit(m.start() - 1, m.start()) in ("url", "file", "email", "code"):
+            continue  # 'see https://example.org/issues .': the space keeps the mark out of the link
         out.append(doc.edit(m.start(), m.end(), "", "spacing.before-punct"))
     style = None
     for m in _DASH_ONE_SIDE.finditer(text):

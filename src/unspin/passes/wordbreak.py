@@ -13,7 +13,7 @@ from ..model import Edit
 from . import spacing
 
 # a token starts after space or an opener, or after punctuation the spacing pass will space out
-_LOWER_TOKEN = regex.compile(r"(?:(?<=^|[\s(\[“‘\"])|(?<=\s')|(?<=^')|(?<=\p{Ll}{2}[\"”’)]?[,;])|(?<=\p{Ll}{2}[\"”’)]?[:?!.])(?=\p{Lu}))(\p{Lu}?\p{Ll}+)(?![\p{L}\p{N}_@/\\'’(-]|\.\p{L})", regex.M)
+_LOWER_TOKEN = regex.compile(r"(?:(?<=^|[\s(\[“‘\"])|(?<=\s')|(?<=^')|(?<=\p{Ll}{2}[\"”’)]?[,;])|(?<=\p{Ll}{2}[\"”’)]?[:?!.])(?=\p{Lu}))(\p{Lu}?\p{Ll}+)(?![\p{L}\p{N}_@/\\'’(-]|\.(?!\p{Lu}\p{Ll})\p{L})", regex.M)
 
 
 def glued_splits(doc: Document) -> dict[int, int]:
@@ -132,18 +132,19 @@ _DECIMAL_WORD = regex.compile(r"(?<![\p{L}\p{N}.,_-])\d+\.\d+(?=(\p{L}[\p{L}\p{N
 _VERSION_MARKS = frozenset("a b c rc dev post pre alpha beta final p x".split())
 
 
-def _digit_glue(doc: Document) -> list[Edit]:
-    """'2004in', '15That', 'September30', '0.76umcp': a number run into a word (never a unit,
-    an ordinal, a decade or a version mark)."""
-    out = []
+def number_glues(doc: Document) -> list[tuple[int, int, str]]:
+    """``(token_start, cut, reason)`` for '2004in', '15That', 'September30', '0.76umcp': a number
+    run into a word (never a unit, an ordinal, a decade or a version mark)."""
+    if "number-glues" in doc.memo:
+        return doc.memo["number-glues"]
+    out = doc.memo["number-glues"] = []
     for m in _DIGIT_GLUE.finditer(doc.text):
         word = m.group(2)
         low = word.lower()
         if low in _UNITS or word in doc.protected_words:
             continue
         if low in segment.GLUE_WORDS or (word[0].isupper() and low in doc.rules.classes["starter"]):
-            pos = m.start(2)
-            out.append(doc.edit(pos, pos, " ", "spacing.glued-number", f"'{m.group()}' is a number run into '{word}'"))
+            out.append((m.start(), m.start(2), f"'{m.group()}' is a number run into '{word}'"))
     if doc.technical:
         return out  # 'in2', 'v1.2rc1': identifiers and versions
     text = doc.text
@@ -151,8 +152,7 @@ def _digit_glue(doc: Document) -> list[Edit]:
         if not token.isalpha() and token[0].isalpha():  # letters, then digits somewhere
             m = _WORD_NUMBER.match(text, start, end)
             if m and (start == 0 or text[start - 1] not in "_@#/.-"):
-                out.append(doc.edit(m.end(), m.end(), " ", "spacing.glued-number",
-                                    f"'{m.group()}' is run into the number after it"))
+                out.append((start, m.end(), f"'{m.group()}' is run into the number after it"))
     standalone = None
     for m in _DECIMAL_WORD.finditer(doc.text):
         word = m.group(1)
@@ -161,9 +161,14 @@ def _digit_glue(doc: Document) -> list[Edit]:
         # only where the word also stands alone in the text: a table's row label, not a unit
         standalone = standalone if standalone is not None else Counter(t[2] for t in doc.tokens)
         if standalone[word]:
-            out.append(doc.edit(m.end(), m.end(), " ", "spacing.glued-number",
-                                f"'{m.group()}{word}' is a number run into '{word}', a word found on its own elsewhere"))
+            out.append((m.start(), m.end(), f"'{m.group()}{word}' is a number run into '{word}', a word found on its own elsewhere"))
     return out
+
+
+def _digit_glue(doc: Document) -> list[Edit]:
+    from .doubled import owned_cuts  # '2024the the': the doubled pass rewrites that cut
+    owned = owned_cuts(doc)
+    return [doc.edit(cut, cut, " ", "spacing.glued-number", reason) for _, cut, reason in number_glues(doc) if cut not in owned]
 
 
 #: an acronym run into a function word: 'VMand CH', 'NATOof'
