@@ -117,6 +117,27 @@ def tools():
         print("(wordninja missing: pip install wordninja for that baseline)", file=sys.stderr)
 
 
+def hyphens(pairs) -> None:
+    """Words hyphenated at a lost line end ('organiza-tion'): how many unspin rejoins, and how
+    many of its joins the gold text does not have."""
+    import regex
+    from unspin import repair
+    hyphenated = regex.compile(r"\b\p{L}+-\p{L}+\b")
+    wanted = joined = wrong = 0
+    for c, g in pairs:
+        gold_words = set(g.split())
+        for m in hyphenated.finditer(c):
+            word = m.group().replace("-", "")
+            wanted += m.group() not in g and word in g
+        for e in repair(c).applied:
+            if e.rule == "spacing.hyphen-break":
+                ok = e.replacement in g and e.original not in g
+                joined += ok
+                wrong += not ok
+    print(f"\nLine-end hyphens (same lines): the gold text rejoins {wanted}; unspin rejoins {joined} of them "
+          f"and {wrong} it should not have.")
+
+
 def synthetic_paragraphs() -> list[str]:
     """Clean English paragraphs unspin was not tuned on: our own clean news, and the MLQE-PE
     human post-edits (detokenized with sacremoses), five sentences to a paragraph."""
@@ -200,6 +221,7 @@ def main() -> int:
         if args.show_errors and name.startswith("unspin"):
             for e in [e for e in errors if args.kind in (e[0] + ":" + e[1], "all")][: args.show_errors]:
                 print("   ", e, file=sys.stderr)
+    hyphens(pairs)
     if not args.limit:
         synthetic()
     return 0

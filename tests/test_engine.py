@@ -1,7 +1,7 @@
 """The engine's contract: non-overlapping, explainable, idempotent edits; bytes kept outside edits."""
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from unspin import Edit, Options, check, repair
@@ -124,8 +124,19 @@ WORDS = st.sampled_from(["the", "Kremlin", "informed", "Tuesday", "has", "actual
                          "very", "own", "brain", "trust", "Institute", "\n", "\r\n", "\t", ",", "."])
 
 
-@settings(max_examples=150, deadline=None)
+# Derandomized so that CI sees the same 150 cases on every run; the cases below are ones a
+# 12,000-example local run found (python scripts/fuzz_idempotence.py), kept as regressions.
+@settings(max_examples=150, deadline=None, derandomize=True)
 @given(st.lists(WORDS, max_size=40), st.lists(st.sampled_from([" ", "", "  "]), min_size=40, max_size=40))
+@example(["the", ".", "."], [" "] * 40)
+@example(["the"] * 9 + [".", "Kremlin"], [" "] * 7 + ["", "", ""] + [" "] * 30)
+@example(["informed", "informed", "Tuesday"], [" "] * 40)
+@example(["byGoogle"] * 3, [" "] * 40)
+@example(["byGoogle", "in"], [""] + [" "] * 39)
+@example(["the"] * 6 + ["byGoogle", "the", "the", "the"], [" "] * 7 + ["", ""] + [" "] * 31)
+@example(["the", "the", "the", "2024", "the", "the"], [" "] * 3 + [""] + [" "] * 36)
+@example(["the", ",", ",", "2024"], [" ", " ", ""] + [" "] * 37)
+@example(["the", ".", ".", "the", ","], ["", " ", " ", " "] + [" "] * 36)
 def test_property_idempotent_and_outside_bytes_kept(words, gaps):
     text = "".join(w + g for w, g in zip(words, gaps))
     result = repair(text)

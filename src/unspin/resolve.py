@@ -43,7 +43,15 @@ class _Spans:
         return False
 
     def clashing(self, e: Edit) -> list[Edit]:
-        return [o for o in self.edits if e.overlaps(o)] if self.clashes(e) else []
+        """The accepted edits ``e`` overlaps (call after ``clashes`` said yes)."""
+        i = bisect.bisect_left(self._keys, (e.start, e.end))
+        found = [o for o in self.edits[max(0, i - 2):i + 2] if e.overlaps(o)]
+        j = i - 3
+        while j >= 0 and self.edits[j].end > e.start:
+            if e.overlaps(self.edits[j]):
+                found.append(self.edits[j])
+            j -= 1
+        return found
 
     def remove(self, e: Edit) -> None:
         i = self.edits.index(e)

@@ -33,10 +33,13 @@ def virtual_tokens(doc: Document) -> list[tuple[int, int, str, bool, bool]]:
     out = []
     for start, end, word in doc.tokens:
         cut = cuts.get(start)
+        if not cut and "." not in word:
+            out.append((start, end, word, False, False))
+            continue
         pieces = [(start, start + cut, False, True), (start + cut, end, True, False)] if cut and start + cut < end \
             else [(start, end, False, False)]
         for a, b, after_cut, before_cut in pieces:
-            dot = _DOT_JOIN.search(doc.text, a, b)
+            dot = _DOT_JOIN.search(doc.text, a, b) if "." in word else None
             if dot:
                 out.append((a, dot.start(), doc.text[a:dot.start()], after_cut, False))
                 out.append((dot.end(), b, doc.text[dot.end():b], False, before_cut))

@@ -74,7 +74,10 @@ def _detokenize(doc: Document) -> list[Edit]:
     out = []
     for m in _MOSES_BEFORE.finditer(doc.text):
         marks = regex.sub(r"[ \t]+", "", m.group(1))
-        out.append(doc.edit(m.start(), m.end(), "." if marks == ".." else marks, "mt.detokenize"))  # 'the . .
+        before = doc.text[max(0, m.start() - 2):m.start()]
+        if marks == ".." or (marks == "." and before[-1:] == "." and before != ".."):
+            marks = "" if marks == "." else "."  # 'the . .', 'the. .': one full stop, not two
+        out.append(doc.edit(m.start(), m.end(), marks, "mt.detokenize"))
     for m in _MOSES_AFTER.finditer(doc.text):
         out.append(doc.edit(m.start(), m.end(), m.group(1), "mt.detokenize"))
     return out

@@ -76,11 +76,11 @@ def camel_glued(doc: Document) -> list[tuple[int, int]]:
         left, right = m.group(1), m.group(2)
         if not left[0].isupper() or right.isupper() or m.group(0) in doc.protected_words:
             continue
+        if freq.is_word(left + right) or not damaged_at(doc, m.start()):
+            continue
         seen = seen if seen is not None else Counter(t[2] for t in doc.tokens)
         if seen[left + right] > 1:
             continue  # written so more than once ('GridSight'): a name
-        if freq.is_word(left + right) or not damaged_at(doc, m.start()):
-            continue
         if (left.lower() in segment.FUNCTION and freq.zipf(right) >= segment.DAMAGED_ZIPF) or (
                 len(left) >= 4 and len(right) >= 4 and min(freq.zipf(left), freq.zipf(right)) >= segment.DAMAGED_ZIPF):
             out.append((m.start(), m.start() + len(left)))

@@ -54,7 +54,7 @@ def _sure_splits(doc: Document) -> tuple[dict[int, int], list[tuple[int, str, bo
             continue  # written the same way more than once ('polkit'): a term, unless it starts 'the...'
         if cut:
             splits[m.start()] = cut
-        elif not repeated and len(token) >= 6:
+        elif not repeated and len(token) >= 6 and not segment.known(low, 1):
             unsure.append((m.start(), token, midsentence))
     # the outer pieces of a hyphenated word ('finite-statecomposition', 'distinguishingparts-of')
     for start, _, word in _hyphenated(doc):
