@@ -61,6 +61,12 @@ def test_damaged_paragraphs_split_common_words_but_never_brands():
     assert repair(clean + "\n\nThey ran thealgorithm.").text == clean + "\n\nThey ran the algorithm."
 
 
+def test_spinner_glue_does_not_expose_brand_names():
+    # a glued name is the spinner's mark, not PDF damage: the brand next to it stays whole
+    text = "Operators such asLone Star Power She said GridSight would publish its methods."
+    assert repair(text).text == "Operators such as Lone Star Power. She said GridSight would publish its methods."
+
+
 def test_damaged_paragraphs_keep_british_spellings_and_prefixed_words():
     text = ("Ofthe rules, individualising and generalising ones, the colourful centres travelled far; "
             "superordination and supranatural stayed, but the finite-statecomposition and a thankyou split.")

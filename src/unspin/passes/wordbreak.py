@@ -10,7 +10,6 @@ import regex
 from .. import freq, segment
 from ..document import Document
 from ..model import Edit
-from . import spacing
 
 # a token starts after space or an opener, or after punctuation the spacing pass will space out
 _LOWER_TOKEN = regex.compile(r"(?:(?<=^|[\s(\[“‘\"])|(?<=\s')|(?<=^')|(?<=\p{Ll}{2}[\"”’)]?[,;])|(?<=\p{Ll}{2}[\"”’)]?[:?!.])(?=\p{Lu}))(\p{Lu}?\p{Ll}+)(?![\p{L}\p{N}_@/\\'’(-]|\.(?!\p{Lu}\p{Ll})\p{L})", regex.M)
@@ -90,15 +89,16 @@ def _paragraph(doc: Document, pos: int) -> int:
 
 
 def damaged_at(doc: Document, pos: int) -> bool:
-    """Whether ``pos`` is in a paragraph where a function word is glued to a neighbour
-    ('thealgorithm', 'byGoogle') or a word is hyphenated mid-line ('tech-niques'): damaged text, where two common words run together
-    ('newalgorithms', 'HillClimbing') are read as a glue too."""
+    """Whether ``pos`` is in a paragraph damaged the way PDF extraction damages text: a function
+    word glued to a neighbour ('thealgorithm') or a word hyphenated mid-line ('tech-niques').
+    There two common words run together ('newalgorithms', 'HillClimbing') are read as a glue too.
+    The spinner's glued names ('byGoogle') do not count: spun news is full of brand names
+    ('GridSight') that look just like two words."""
     if "damaged" not in doc.memo:
         splits, _ = _sure_splits(doc)
         sure = [start for start, cut in splits.items()
                 if doc.text[start:start + cut].lower() in segment.FUNCTION
                 or _LOWER_TOKEN.match(doc.text, start).group(1)[cut:].lower() in segment.FUNCTION]
-        sure += [start for start, _ in spacing.glued(doc)]
         sure += [start for start, _, _ in hyphen_breaks(doc)]
         doc.memo["damaged"] = {_paragraph(doc, pos) for pos in sure}
     return bool(doc.memo["damaged"]) and _paragraph(doc, pos) in doc.memo["damaged"]
