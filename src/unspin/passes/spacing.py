@@ -164,24 +164,19 @@ def _dash_style(text: str) -> str:
 def edits(doc: Document) -> list[Edit]:
     from .doubled import owned_cuts  # 'the theKremlin' is a doubled word first
     text, out, owned = doc.text, [], owned_cuts(doc)
-    for start, cut in glued(doc):
-        if cut in owned:
-            continue
-        # an insertion, so that a word rule may still rewrite either half in the same run
-        token = GLUED_RE.match(text, start).group()
-        out.append(doc.edit(cut, cut, " ", "spacing.glued-name",
-                            f"'{token}' is two words run together: '{text[start:cut]} {text[cut:start + len(token)]}'"))
-        right = text[cut:start + len(token)]
-        again = segment.split_glued(right, midsentence=True) if right.isalpha() else 0
-        if again:  # 'byGooglein': the name is glued on both sides
-            out.append(doc.edit(cut + again, cut + again, " ", "spacing.glued-words",
-                                f"'{right}' is two words run together: '{right[:again]} {right[again:]}'"))
-    for start, cut in camel_glued(doc):
-        if cut in owned:
-            continue
-        token = GLUED_RE.match(text, start).group()
-        out.append(doc.edit(cut, cut, " ", "spacing.glued-capitals",
-                            f"'{token}' is two words run together: '{text[start:cut]} {text[cut:start + len(token)]}'"))
+    # insertions, so that a word rule may still rewrite either half in the same run
+    for rule, found in (("spacing.glued-name", glued(doc)), ("spacing.glued-capitals", camel_glued(doc))):
+        for start, cut in found:
+            if cut in owned:
+                continue
+            token = GLUED_RE.match(text, start).group()
+            out.append(doc.edit(cut, cut, " ", rule,
+                                f"'{token}' is two words run together: '{text[start:cut]} {text[cut:start + len(token)]}'"))
+            right = text[cut:start + len(token)]
+            again = segment.split_glued(right, midsentence=True) if rule == "spacing.glued-name" and right.isalpha() else 0
+            if again:  # 'byGooglein': the name is glued on both sides
+                out.append(doc.edit(cut + again, cut + again, " ", "spacing.glued-words",
+                                    f"'{right}' is two words run together: '{right[:again]} {right[again:]}'"))
     for m in () if doc.technical else _AFTER_PUNCT.finditer(text):
         s = m.start()
         if _not_prose(text, s):
