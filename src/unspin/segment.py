@@ -47,6 +47,7 @@ _BRITISH = [(regex.compile(r"(?<=\p{L}{3})" + p), r) for p, r in (
     (r"ll(ed|ing|er|ers)$", r"l\1"), (r"ogue(s)?$", r"og\1"))]
 
 
+@lru_cache(maxsize=65536)
 def explained(word: str) -> bool:
     """The token looks like a real (if rare) word: a known stem with a suffix or prefix, or a
     British spelling of one ('individualising', 'colourful')."""
@@ -105,19 +106,15 @@ DAMAGED_MIN = 2.0
 DAMAGED_RARE = 1.0
 
 
-def _zipf(word: str) -> float:
-    return freq.zipf(word)
-
-
 def _damaged_content(left: str, right: str) -> bool:
     """Two content words common enough to be read as a glue in damaged text; a rarer one
     ('discriminant') only in a pair of long words."""
-    low, high = sorted((_zipf(left), _zipf(right)))
+    low, high = sorted((freq.zipf(left), freq.zipf(right)))
     return high >= DAMAGED_ZIPF and (low >= DAMAGED_ZIPF or (low >= DAMAGED_MIN and len(left) >= 5 and len(right) >= 5))
 
 
 def _pair_zipf(left: str, right: str) -> float:
-    """A word pair's frequency on the Zipf scale of ``_zipf`` (the symspellpy counts come from
+    """A word pair's frequency on wordfreq's Zipf scale (``freq.zipf``) (the symspellpy counts come from
     a corpus of about 4.3e11 words)."""
     return math.log10(freq.pair(left, right) + 1) - 2.63
 
@@ -126,15 +123,15 @@ def _pair_zipf(left: str, right: str) -> float:
 def split_glued(token: str, damaged: bool = False, midsentence: bool = False) -> int:
     """Where to split a lower-case (or Title-case) token glued from two words; 0 = leave it.
 
-    ``damaged``: the paragraph already holds a sure glued pair ('thealgorithm'), so two common
+    ``damaged``: the paragraph shows PDF-style damage (see wordbreak.damaged_at), so two common
     content words run together ('newalgorithms') are read as a glue too. In clean text they
-    are left alone: that is how compounds and jargon ('docstring', 'bytearray') look.
+    are left alone: that is how compounds and jargon ('docstring', 'tokenizer') look.
     """
     low = token.lower()
     if token.islower() and low[:-1] in _BEFORE_A and low[-1] == "a":
         # 'ina', 'asa', 'fora': listed words (a name, an acronym) but, in lower case, a thousand
         # times likelier 'in a', 'as a', 'for a'
-        return len(low) - 1 if _pair_zipf(low[:-1], "a") - _zipf(low) >= 3.5 else 0
+        return len(low) - 1 if _pair_zipf(low[:-1], "a") - freq.zipf(low) >= 3.5 else 0
     if len(low) < 4 or not low.isalpha() or known(low, 1) or explained(low):
         return 0
     if token.islower() and freq.is_word(low):
@@ -144,10 +141,10 @@ def split_glued(token: str, damaged: bool = False, midsentence: bool = False) ->
             left, right = low[:cut], low[cut:]
             if (left in FUNCTION or right in FUNCTION or (known(left, 1_000_000) and known(right, 1_000_000))) and (
                     word_alone(left) and word_alone(right)) and (
-                    _pair_zipf(left, right) - _zipf(low) >= (2.5 if damaged else 3)):
+                    _pair_zipf(left, right) - freq.zipf(low) >= (2.5 if damaged else 3)):
                 return cut
         return 0
-    title = token[0].isupper()  # sentence-initial (names mid-sentence never get here): be stricter
+    title = token[0].isupper()  # sentence-initial, or a likely name if ``midsentence``: be stricter
     best, best_score = 0, 0.0
     lexical = any(freq.is_word(form) for form in _stems(low))
     for cut in range(1, len(low)):
@@ -159,13 +156,13 @@ def split_glued(token: str, damaged: bool = False, midsentence: bool = False) ->
         pair = freq.pair(left, right)
         if midsentence:
             ok = not lexical and len(left) >= 4 and (
-                (right in FUNCTION and pair >= PAIR_MIN and _zipf(left) >= 3)
+                (right in FUNCTION and pair >= PAIR_MIN and freq.zipf(left) >= 3)
                 or (damaged and len(right) >= 7 and _damaged_content(left, right)))
         elif right == "a":
             ok = True
         elif left in SHORT_GLUE and right in SHORT_GLUE:
             ok = pair >= PAIR_MIN  # 'ifit', 'bothof', 'inthe'
-        elif title and right in FUNCTION and len(left) >= 4 and pair >= PAIR_MIN and _zipf(left) >= 3:
+        elif title and right in FUNCTION and len(left) >= 4 and pair >= PAIR_MIN and freq.zipf(left) >= 3:
             ok = not lexical  # 'Proceedingsof', 'Eitherby': a frequent pair, not a name ending in 'on'
         elif lexical or (title and left not in GLUE_WORDS and not (right in GLUE_WORDS and len(right) >= 4)
                          and not (damaged and len(right) >= 7)):
@@ -175,15 +172,15 @@ def split_glued(token: str, damaged: bool = False, midsentence: bool = False) ->
         elif left in FUNCTION:
             ok = len(right) >= 3 and (
                 (left in GLUE_WORDS and known(right) and (pair or (len(left) > 1 and (len(left) > 2 or known(right, 1_000_000)))))
-                or (not title and (pair > 0 or _zipf(right) >= (3.0 if len(left) > 2 else 3.5)))
-                or (damaged and len(right) >= 6 and _zipf(right) >= DAMAGED_RARE))  # 'theintonational'
+                or (not title and (pair > 0 or freq.zipf(right) >= (3.0 if len(left) > 2 else 3.5)))
+                or (damaged and len(right) >= 6 and freq.zipf(right) >= DAMAGED_RARE))  # 'theintonational'
         elif right in FUNCTION:
             # endings like '-on', '-or', '-as' are common in real words: ask for the pair itself
             ok = len(left) >= 3 and not (title and len(right) < 3) and (
                 (known(left, 1_000_000 if len(right) < 4 else COMMON)
                  and (len(right) > 2 or pair > 0 or (right in RARE_ENDINGS and len(left) >= 4)))
-                or (len(left) >= 4 and _zipf(left) >= 2.5 and (len(right) > 2 or pair >= PAIR_MIN or right in RARE_ENDINGS))
-                or (damaged and len(left) >= 6 and len(right) >= 3 and _zipf(left) >= DAMAGED_RARE))  # 'monoidwith'
+                or (len(left) >= 4 and freq.zipf(left) >= 2.5 and (len(right) > 2 or pair >= PAIR_MIN or right in RARE_ENDINGS))
+                or (damaged and len(left) >= 6 and len(right) >= 3 and freq.zipf(left) >= DAMAGED_RARE))  # 'monoidwith'
         else:
             # two content words: a frequent known pair ('speech recognition'), or two long common
             # words ('businessappointments'); short ones ('conf' + 'file', 'tree' + 'bank') are
@@ -197,7 +194,7 @@ def split_glued(token: str, damaged: bool = False, midsentence: bool = False) ->
             ok = False  # a part that is itself glued ('the' + 'thethe'): not a word to cut off
         if not ok:
             continue
-        score = math.log(freq.word(left) + 1) + math.log(freq.word(right) + 1) + math.log(pair + 1) + _zipf(left) + _zipf(right)
+        score = math.log(freq.word(left) + 1) + math.log(freq.word(right) + 1) + math.log(pair + 1) + freq.zipf(left) + freq.zipf(right)
         if score > best_score:
             best, best_score = cut, score
     return best
@@ -237,7 +234,7 @@ def _solid(word: str) -> bool:
         return False
     if len(low) <= 3:
         return low in FUNCTION or known(low, 1_000_000)
-    return known(low) or _zipf(low) >= 3
+    return known(low) or freq.zipf(low) >= 3
 
 
 @lru_cache(maxsize=65536)
@@ -265,7 +262,7 @@ def shift_space(left: str, right: str, donor_may_be_word: bool = False) -> tuple
         pair = freq.pair(a, b)
         if not pair and not ((len(a) >= 4 or a.lower() in FUNCTION) and len(b) >= 4):
             continue
-        score = math.log(pair + 1) + _zipf(a) + _zipf(b)
+        score = math.log(pair + 1) + freq.zipf(a) + freq.zipf(b)
         if score > best_score:
             best, best_score = (a, b), score
     return best

@@ -16,8 +16,8 @@ _GAP = regex.compile(r" ")  # one space: wider gaps are table columns ('never   
 
 
 def owned_cuts(doc: Document) -> set[int]:
-    """Glue cuts inside a repeated word: this pass rewrites them, the spacing passes must not."""
-    return {w[1] for run in runs(doc) for w in run if w[4]} | {w[0] for run in runs(doc) for w in run if w[3]}
+    """Glue cuts at the edge of a repeated word: this pass rewrites them, the spacing passes must not."""
+    return {cut for run in runs(doc) for w in run for cut, at_cut in ((w[0], w[3]), (w[1], w[4])) if at_cut}
 
 
 def runs(doc: Document):

@@ -9,6 +9,7 @@ import regex
 from .. import freq, segment
 from ..document import Document
 from ..model import Edit
+from .wordbreak import damaged_at
 
 #: a lower-case word run into a capitalised one: byGoogle, theUnited, largerMiddle, theUS
 GLUED_RE = regex.compile(
@@ -66,11 +67,10 @@ def glued(doc: Document) -> list[tuple[int, int]]:
 
 def camel_glued(doc: Document) -> list[tuple[int, int]]:
     """``(token_start, split_at)`` for two capitalised words run together ('HillClimbing',
-    'InProceedings'), split only in a paragraph already showing glued words: elsewhere that is
-    how brands and names look ('PowerPoint', 'CoolerMaster')."""
+    'InProceedings'), split only in a paragraph with PDF-style damage (wordbreak.damaged_at):
+    elsewhere that is how brands and names look ('PowerPoint', 'CoolerMaster')."""
     if "glued-camel" in doc.memo:
         return doc.memo["glued-camel"]
-    from .wordbreak import damaged_at  # damage is read from the sure glues, this pass's among them
     out, seen = [], None
     for m in _glued_matches(doc):
         left, right = m.group(1), m.group(2)

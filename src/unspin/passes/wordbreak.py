@@ -98,7 +98,7 @@ def damaged_at(doc: Document, pos: int) -> bool:
         splits, _ = _sure_splits(doc)
         sure = [start for start, cut in splits.items()
                 if doc.text[start:start + cut].lower() in segment.FUNCTION
-                or _LOWER_TOKEN.match(doc.text, start).group(1)[cut:].lower() in segment.FUNCTION]
+                or _LETTERS.match(doc.text, start).group()[cut:].lower() in segment.FUNCTION]
         sure += [start for start, _, _ in hyphen_breaks(doc)]
         doc.memo["damaged"] = {_paragraph(doc, pos) for pos in sure}
     return bool(doc.memo["damaged"]) and _paragraph(doc, pos) in doc.memo["damaged"]
