@@ -31,23 +31,31 @@ def corpus_pairs(folder: str = "news"):
         yield spun.name.split(".")[0], orig.read_text(encoding="utf-8").splitlines(), spun.read_text(encoding="utf-8").splitlines()
 
 
-def measure_corpus(unsafe: bool, folder: str = "news") -> dict:
+def measure_corpus(unsafe: bool, folder: str = "news", spin: str = "auto", verbose: bool = False) -> dict:
     rows, tot = [], {"words": 0, "harm": 0, "spun_err": 0, "fixed_err": 0, "pair_hits": 0, "spinner_changed": 0}
     for name, orig, spun in corpus_pairs(folder):
         assert len(orig) == len(spun), f"{name}: original and spun files are not line-aligned"
-        fixed = [repair(line, unsafe=unsafe).text for line in spun]
+        whole = repair("\n".join(spun), unsafe=unsafe, spin=spin)  # one document: spin evidence is read over all of it
+        fixed = whole.text.split("\n")
+        assert len(fixed) == len(spun), f"{name}: the repair changed the number of lines"
         w_spun, w_fixed = wer(spun, orig), wer(fixed, orig)
         harm = 0
-        for o, s, f in zip(orig, spun, fixed):
+        line_starts = [0]
+        for line in spun:
+            line_starts.append(line_starts[-1] + len(line) + 1)
+        covered = [(e.start, e.end) for e in whole.applied + whole.suggestions if e.category != "pair"]
+        for n, (o, s, f) in enumerate(zip(orig, spun, fixed)):
             spinner = changed_positions(s.split(), o.split())
             ours = changed_positions(s.split(), f.split())
             harm += len(ours - spinner)
+            if verbose and ours - spinner:
+                print(f"  harm {name}:{n + 1}: {[s.split()[i] for i in sorted(ours - spinner)]} -> {f[:0]}"
+                      f"{[w for w in f.split() if w not in s.split()]}")
             tot["spinner_changed"] += len(spinner)
-            result = repair(s, unsafe=unsafe)
-            covered = [(e.start, e.end) for e in result.applied + result.suggestions if e.category != "pair"]
-            for e in result.suggestions:
-                if e.category == "pair" and not any(a <= e.start < b for a, b in covered):
-                    index = len(s[:e.start].split())
+            for e in whole.suggestions:
+                if e.category == "pair" and line_starts[n] <= e.start < line_starts[n + 1] - 1 \
+                        and not any(a <= e.start < b for a, b in covered):
+                    index = len(s[:e.start - line_starts[n]].split())
                     tot["pair_hits"] += index in spinner
         words = sum(len(o.split()) for o in orig)
         rows.append((name, words, w_spun, w_fixed, harm))
@@ -73,10 +81,13 @@ def measure_clean(unsafe: bool) -> list[tuple[str, int, int, int]]:
     by_source: dict[str, list[int]] = {}
     for source, lines in clean_texts():
         words = changed = pair_flags = 0
-        for line in lines:
-            result = repair(line, unsafe=unsafe)
-            words += len(line.split())
-            changed += changed_words(line, result.text)
+        # an article is repaired whole (spin evidence is read over the document); the post-edits
+        # are unrelated sentences, each repaired on its own
+        units = lines if source.startswith("mlqe") else ["\n".join(lines)]
+        for unit in units:
+            result = repair(unit, unsafe=unsafe)
+            words += len(unit.split())
+            changed += changed_words(unit, result.text)
             pair_flags += sum(e.category == "pair" for e in result.suggestions)
         acc = by_source.setdefault(source, [0, 0, 0])
         acc[0] += words
@@ -125,16 +136,73 @@ def measure_software_docs(limit: int = 400) -> tuple[int, int, int] | None:
     return count, words, changed
 
 
+def spin_documents(folders: list[str]):
+    """(kind, name, text) for the spin-score table: spun articles, the seed, and clean documents."""
+    for folder in folders:
+        for name, _orig, spun in corpus_pairs(folder):
+            yield "spun", f"corpora/{folder}/{name}", "\n".join(spun)
+    yield "spun", "seed", (ROOT / "seeds" / "kremlin-iran-spun.txt").read_text(encoding="utf-8")
+    for folder in folders:
+        for name, orig, _spun in corpus_pairs(folder):
+            yield "clean", f"corpora/{folder}/{name}.orig", "\n".join(orig)
+    for path in sorted((ROOT / "corpora" / "clean").glob("*.txt")):
+        yield "clean", f"corpora/clean/{path.stem}", path.read_text(encoding="utf-8")
+    base = shared("mlqe-pe-dev")
+    if base:  # post-edited sentences in documents of 15 lines (about an article's length)
+        for pe in sorted(base.glob("*/dev.pe")):
+            lines = [detokenize(line) for line in pe.read_text(encoding="utf-8").splitlines()]
+            for i in range(0, len(lines), 15):
+                yield "clean", f"mlqe-pe {pe.parent.name} {i // 15}", "\n".join(lines[i:i + 15])
+    docs = Path("/usr/share/doc")
+    for path in sorted(docs.glob("*/README*"))[:150] if docs.is_dir() else []:
+        if path.is_file() and path.suffix in ("", ".txt", ".md") and 1000 < path.stat().st_size < 300_000:
+            try:
+                yield "clean", str(path), path.read_text(encoding="utf-8")
+            except (UnicodeDecodeError, OSError):
+                continue
+
+
+def print_spin_scores(folders: list[str], verbose: bool = False) -> None:
+    from unspin.evidence import THRESHOLD
+    by_kind: dict[str, list[tuple[float, str]]] = {"spun": [], "clean": []}
+    seed = 0.0
+    for kind, name, text in spin_documents(folders):
+        value = repair(text).spin.score
+        by_kind[kind].append((value, name))
+        seed = value if name == "seed" else seed
+    spun, clean = by_kind["spun"], by_kind["clean"]
+    above = sum(v >= THRESHOLD for v, _ in spun)
+    false = sorted((v, n) for v, n in clean if v >= THRESHOLD)
+    print(f"\n## Spin score (threshold {THRESHOLD})\n")
+    print(f"spun documents above the threshold: {above}/{len(spun)} ({above / len(spun):.1%}); "
+          f"lowest {min(spun)[0]:.2f} ({min(spun)[1]})")
+    print(f"clean documents above the threshold: {len(false)}/{len(clean)}; highest {max(clean)[0]:.2f} ({max(clean)[1]})")
+    print(f"the seed: {seed:.2f}")
+    if verbose:
+        for v, n in sorted(spun)[:5] + sorted(clean)[-5:]:
+            print(f"  {v:.2f} {n}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--unsafe", action="store_true", help="measure fix --unsafe instead of the default")
+    ap.add_argument("--spin", choices=("auto", "on", "off"), default="auto", help="fix --spin (default auto)")
+    ap.add_argument("--corpora", default="news,heldout",
+                    help="spun corpora, comma-separated folders of corpora/ (heldout2: the round-2 held-out set)")
+    ap.add_argument("--only", default="corpus,seed,score,clean,docs,science",
+                    help="sections to run, comma-separated: corpus,seed,score,clean,docs,science")
+    ap.add_argument("-v", "--verbose", action="store_true", help="print each harmful change and extreme scores")
     args = ap.parse_args()
     mode = "fix --unsafe" if args.unsafe else "fix"
+    want = set(args.only.split(","))
+    folders = args.corpora.split(",")
+    titles = {"news": "Dev corpus (rules were tuned on it)",
+              "heldout": "Held-out corpus, round 1 (written after the round-1 rules; dev data since round 2)",
+              "heldout2": "Held-out corpus, round 2 (written after the round-2 rules were frozen; measured once)"}
 
-    for folder, title in (("news", "Dev corpus (rules were tuned on it)"),
-                          ("heldout", "Held-out corpus (written after the rules; never tuned on)")):
-        c = measure_corpus(args.unsafe, folder)
-        print(f"## {title}: {len(c['rows'])} articles, {c['words']} words, unspin {mode}\n")
+    for folder in folders if "corpus" in want else []:
+        c = measure_corpus(args.unsafe, folder, args.spin, args.verbose)
+        print(f"## {titles.get(folder, folder)}: {len(c['rows'])} articles, {c['words']} words, unspin {mode}\n")
         print("| article | words | WER spun | WER repaired | harm (words) |\n|---|---|---|---|---|")
         for name, words, w_spun, w_fixed, harm in c["rows"]:
             print(f"| {name} | {words} | {w_spun:.3f} | {w_fixed:.3f} | {harm} |")
@@ -144,28 +212,33 @@ def main() -> int:
         print(f"pair detector: {c['pair_hits']} spun words flagged that no dictionary or context rule caught "
               f"(of {c['spinner_changed']} words the spinner changed)\n")
 
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from seed_coverage import coverage
-    rows = coverage(args.unsafe)
-    hit = sum(r[3] for r in rows)
-    print(f"\n## Seed\n\n{hit}/{len(rows)} expected repairs restored ({hit / len(rows):.1%})")
+    if "seed" in want:
+        sys.path.insert(0, str(ROOT / "scripts"))
+        from seed_coverage import coverage
+        rows = coverage(args.unsafe)
+        hit = sum(r[3] for r in rows)
+        print(f"\n## Seed\n\n{hit}/{len(rows)} expected repairs restored ({hit / len(rows):.1%})")
 
-    print(f"\n## Clean text ({mode})\n\n| text | words | words changed | per 10,000 | pair-detector flags |\n|---|---|---|---|---|")
-    total_w = total_c = 0
-    for source, words, changed, flags in measure_clean(args.unsafe):
-        total_w += words
-        total_c += changed
-        print(f"| {source} | {words} | {changed} | {changed / words * 1e4:.2f} | {flags} |")
-    print(f"| **all** | {total_w} | {total_c} | {total_c / total_w * 1e4:.2f} | |")
+    if "score" in want:
+        print_spin_scores(folders, args.verbose)
 
-    docs = measure_software_docs()
+    if "clean" in want:
+        print(f"\n## Clean text ({mode})\n\n| text | words | words changed | per 10,000 | pair-detector flags |\n|---|---|---|---|---|")
+        total_w = total_c = 0
+        for source, words, changed, flags in measure_clean(args.unsafe):
+            total_w += words
+            total_c += changed
+            print(f"| {source} | {words} | {changed} | {changed / words * 1e4:.2f} | {flags} |")
+        print(f"| **all** | {total_w} | {total_c} | {total_c / total_w * 1e4:.2f} | |")
+
+    docs = measure_software_docs() if "docs" in want else None
     if docs:
         n, words, changed = docs
         print(f"\n## Software documentation (/usr/share/doc on this machine: {n} files, {words} words)\n\n"
               f"words changed by `fix`: {changed} ({changed / max(words, 1) * 1e4:.2f} per 10,000); "
               "read them with `unspin diff` - most are doubled words and '..' the authors left")
 
-    sci = measure_science()
+    sci = measure_science() if "science" in want else None
     if sci:
         total, flagged, pair_only = sci
         print(f"\n## Science domain (tortured phrases, not loaded as a dictionary)\n\n"

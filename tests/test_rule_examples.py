@@ -4,11 +4,15 @@
 and the repaired sentence is left alone (no chains, no flip-flops). '-' examples: clean
 sentences the whole engine (default, safe mode) must leave byte for byte; for a
 suggest-only rule they record the innocent use that keeps it suggest-only.
+
+Spin-tier rules (`| spin`, `safe: spin`) apply only in text judged spun: their '+' examples
+are run as spun text (`spin="on"`) and must stay suggestions when spin is off; their '-'
+examples are innocent even in spun text, so they stay untouched with spin on as well.
 """
 import pytest
 
 from unspin import loader, repair
-from unspin.resolve import FLAGS, REPORT_ONLY
+from unspin.resolve import FLAGS, NOT_SPUN, REPORT_ONLY
 
 RULES = loader.load()
 POSITIVE = [(r, e) for r in RULES.rules.values() for e in r.examples if e.fixed is not None]
@@ -28,18 +32,33 @@ def test_spun_example_is_repaired_exactly(rule, example):
         return
     if rule.category in REPORT_ONLY:  # applied only when selected by id
         result = repair(example.text, enabled_only=frozenset({rule.id}), unsafe=True)
+    elif rule.spin:
+        result = repair(example.text, spin="on")
     else:
         result = repair(example.text, unsafe=not rule.safe)
     assert result.text == example.fixed
     assert rule.id in {e.rule for e in result.applied}, f"{rule.id} did not fire"
 
 
+SPIN_POSITIVE = [p for p in POSITIVE if p[0].spin]
+
+
+@pytest.mark.parametrize("rule,example", SPIN_POSITIVE, ids=[_id(p) for p in SPIN_POSITIVE])
+def test_spin_tier_waits_for_spun_text(rule, example):
+    result = repair(example.text, spin="off")
+    assert rule.id not in {e.rule for e in result.applied}
+    assert any(e.rule == rule.id and e.held == NOT_SPUN for e in result.suggestions), f"{rule.id} was not suggested"
+
+
 @pytest.mark.parametrize("rule,example", POSITIVE, ids=[_id(p) for p in POSITIVE])
 def test_repaired_example_is_a_fixed_point(rule, example):
-    assert repair(example.fixed, unsafe=True).text == example.fixed
+    assert repair(example.fixed, unsafe=True, spin="on").text == example.fixed
 
 
 @pytest.mark.parametrize("rule,example", NEGATIVE, ids=[_id(p) for p in NEGATIVE])
 def test_clean_example_is_untouched(rule, example):
     result = repair(example.text)
     assert result.text == example.text, [(e.rule, e.original, e.replacement) for e in result.applied]
+    if rule.spin:  # innocent even where the text around it is spun
+        result = repair(example.text, spin="on")
+        assert result.text == example.text, [(e.rule, e.original, e.replacement) for e in result.applied]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from . import config, engine, fileio, files, loader, report, stream
+from . import config, engine, evidence, fileio, files, loader, report, stream
 from .grammar import GrammarError
 from .model import Options, Result
 from .resolve import apply
@@ -38,6 +38,7 @@ class Outcome:
     output: bytes = b""  # fix to stdout, when not streamed
     edits: int = 0
     changed: bool = False
+    spin: evidence.SpinTotal = field(default_factory=lambda: evidence.SpinTotal())  # score: summed over chunks
     source: fileio.Source | None = None  # diff / interactive: the whole text ...
     result: Result | None = None  # ... and its repair
 
@@ -53,6 +54,7 @@ def options_for(name: str, settings: config.Settings) -> Options:
         protected_words=config.protected_words(settings), dictionaries=settings.dictionaries,
         markup=files.markup_for(name, settings.markup),
         grammar=settings.grammar, languagetool_url=settings.languagetool_url,
+        spin=settings.spin, all_findings=settings.all_findings,
     )
 
 
@@ -98,6 +100,9 @@ def process(name: str, overrides: dict, mode: str, sink=None, safe_only: bool = 
                     result = engine.repair(chunk.text, options)
                     out.edits += len(result.applied)
                     out.changed |= result.changed
+                    if mode == "score":
+                        out.spin.add(result.spin, report.Locator(chunk.text, chunk.line, chunk.byte), chunk.start)
+                        continue
                     if mode == "check":
                         loc = report.Locator(chunk.text, chunk.line, chunk.byte)
                         for e in (result.applied if safe_only else result.findings):
@@ -179,6 +184,10 @@ def common(func):
         click.option("--markup", type=click.Choice(config.MARKUPS), default=None,
                      help="How to read files: by extension (auto), text, markdown or html."),
         click.option("--exclude", multiple=True, metavar="GLOB", help="Skip matching files and folders; repeatable."),
+        click.option("--spin", "spin", type=click.Choice(config.SPIN_MODES), default=None,
+                     help="Spin-tier edits: where evidence says the text is spun (auto), everywhere (on), nowhere (off)."),
+        click.option("--all-findings/--spun-findings", "all_findings", default=None,
+                     help="Also report weak findings (unidiomatic pairs) in text that does not read as spun."),
         click.option("--grammar", type=click.Choice(["harper", "languagetool"]), default=None, is_flag=False,
                      flag_value="harper", help="Add a grammar checker's findings (report only); harper if not named."),
         click.option("--languagetool-url", default=None, metavar="URL", help="A LanguageTool server, for --grammar languagetool."),
@@ -194,7 +203,7 @@ def common(func):
 def _overrides(kw: dict) -> dict:
     """The command line's settings; None where an option was not given (the file decides)."""
     out = {}
-    for key in ("unsafe", "protect_quotes", "markup", "grammar", "languagetool_url"):
+    for key in ("unsafe", "protect_quotes", "markup", "grammar", "languagetool_url", "spin", "all_findings"):
         out[key] = kw[key]
     for key in ("select", "disable", "protect", "dictionaries", "protect_files"):
         values = tuple(kw[key])
@@ -373,6 +382,29 @@ def diff(word, color, html_out, **kw):
         Path(html_out).write_text(htmlview.page(pages), encoding="utf-8")
     _summary(kw, names, f"{len(names)} files, {changed} would change")
     sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if changed else EXIT_CLEAN)
+
+
+@main.command()
+@common
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def score(fmt, **kw):
+    """Judge how spun each text reads: 'PATH: SCORE VERDICT' (exit 1 when any is spun)."""
+    names, outcomes = _start(kw, "score")
+    errors = spun = 0
+    rows = []
+    for o in outcomes:
+        if _report_errors(o):
+            errors += 1
+            continue
+        spun += o.spin.spun
+        if fmt == "text":
+            click.echo(f"{o.path}: {o.spin.score:.2f} {'spun' if o.spin.spun else 'clean'}")
+        else:
+            rows.append({"path": o.path, **o.spin.as_dict()})
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+    _summary(kw, names, f"{len(names)} files scored, {spun} spun")
+    sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if spun else EXIT_CLEAN)
 
 
 def _guard(run):

@@ -11,9 +11,10 @@ from pathlib import Path
 KEYS = {
     "unsafe": bool, "protect-quotes": bool, "markup": str, "select": list, "disable": list,
     "dictionaries": list, "protect": list, "protect-files": list, "exclude": list,
-    "grammar": str, "languagetool-url": str,
+    "grammar": str, "languagetool-url": str, "spin": str, "all-findings": bool,
 }
 MARKUPS = ("auto", "text", "markdown", "html")
+SPIN_MODES = ("auto", "on", "off")
 
 
 class ConfigError(Exception):
@@ -33,6 +34,8 @@ class Settings:
     exclude: tuple[str, ...] = ()
     grammar: str = ""
     languagetool_url: str = ""
+    spin: str = "auto"
+    all_findings: bool = False
     source: str = "defaults"  # the file these came from
     origin: dict = field(default_factory=dict, compare=False, hash=False)  # key -> where its value came from
 
@@ -76,6 +79,8 @@ def load_file(path: Path) -> Settings:
             raise ConfigError(f"{path}: '{key}' must be {'a list of strings' if KEYS[key] is list else KEYS[key].__name__}")
         if key == "markup" and value not in MARKUPS:
             raise ConfigError(f"{path}: markup must be one of {', '.join(MARKUPS)}")
+        if key == "spin" and value not in SPIN_MODES:
+            raise ConfigError(f"{path}: spin must be one of {', '.join(SPIN_MODES)}")
         if key == "grammar" and value not in ("", "harper", "languagetool"):
             raise ConfigError(f"{path}: grammar must be \"harper\", \"languagetool\" or \"\"")
         if key in ("dictionaries", "protect-files"):  # paths are relative to the config file

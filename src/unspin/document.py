@@ -71,4 +71,4 @@ class Document:
         if isinstance(rule, str):
             rule = self.rules.rules[rule]
         return Edit(start, end, replacement, rule.id, rule.category, rule.safe,
-                    reason or rule.reason, self.text[start:end])
+                    reason or rule.reason, self.text[start:end], spin=rule.spin)

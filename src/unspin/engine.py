@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import loader
+from . import evidence, loader
 from .document import Document
 from .model import Edit, Options, Result
 from .passes import PASSES
@@ -23,8 +23,10 @@ def repair(text: str, options: Options | None = None, **settings) -> Result:
     options = replace(options or Options(), **settings)
     rules = loader.load(options.dictionaries)
     doc = Document(text, rules, options)
-    applied, suggestions = resolve(find_edits(doc), doc.protection, rules, options)
-    return Result(text, apply(text, applied), applied, suggestions)
+    candidates = find_edits(doc)
+    spin = evidence.assess(text, candidates, lambda s, e: bool(doc.protection.hit(s, e)), options.spin)
+    applied, suggestions = resolve(candidates, doc.protection, rules, options, spin)
+    return Result(text, apply(text, applied), applied, suggestions, spin)
 
 
 def check(text: str, options: Options | None = None, **settings) -> list[Edit]:

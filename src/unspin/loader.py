@@ -45,6 +45,8 @@ class Rule:
     reason: str
     where: str
     examples: list[Example] = field(default_factory=list)
+    #: the spin tier: applied only in text judged spun, a suggestion elsewhere
+    spin: bool = False
     # phrase rules
     spun: str = ""
     standard: str = ""
@@ -135,7 +137,7 @@ def _parse_example(body: str, sign: str, where: str, problems: list[str]) -> Exa
 
 
 # ---------------------------------------------------------------- dictionaries
-_FLAG_RE = regex.compile(r"(suggest|verb|noun)|(when|unless|after|before)=(!?)([a-z][a-z0-9-]*)")
+_FLAG_RE = regex.compile(r"(suggest|spin|verb|noun)|(when|unless|after|before)=(!?)([a-z][a-z0-9-]*)")
 
 
 def parse_dictionary(path: Path, problems: list[str], classes: dict, *, own: bool = True) -> list[Rule]:
@@ -181,6 +183,8 @@ def parse_dictionary(path: Path, problems: list[str], classes: dict, *, own: boo
                 problems.append(f"{where}: unknown flag '{flag}'")
             elif m.group(1) == "suggest":
                 rule.safe = False
+            elif m.group(1) == "spin":
+                rule.safe, rule.spin = False, True
             elif m.group(1):
                 rule.inflect = m.group(1)
             else:
@@ -245,9 +249,10 @@ def parse_stanzas(path: Path, problems: list[str], classes: dict) -> list[Rule]:
         if category not in CATEGORIES:
             problems.append(f"{where}: unknown category '{category}'")
         rule = Rule(id=st["id"], kind=kind, category=category, safe=fields.get("safe", "yes") == "yes",
-                    reason=fields.get("why", ""), where=where, examples=st["examples"])
-        if fields.get("safe", "yes") not in ("yes", "no"):
-            problems.append(f"{where}: safe is 'yes' or 'no'")
+                    reason=fields.get("why", ""), where=where, examples=st["examples"],
+                    spin=fields.get("safe") == "spin")
+        if fields.get("safe", "yes") not in ("yes", "no", "spin"):
+            problems.append(f"{where}: safe is 'yes', 'no' or 'spin' (applied only in spun text)")
         if not rule.reason:
             problems.append(f"{where}: rule '{rule.id}' has no 'why:'")
         if kind == "context":
@@ -347,7 +352,7 @@ def _cache_file(extra: tuple[str, ...]) -> Path | None:
     return base / f"rules-{digest}.pickle"
 
 
-_FORMAT = 2  # bump when RuleSet's shape changes
+_FORMAT = 3  # bump when RuleSet's shape changes
 
 
 @lru_cache(maxsize=8)

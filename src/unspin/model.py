@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 #: Categories, in the order a reader meets them in the pipeline.
-CATEGORIES = ("spacing", "boundary", "doubled", "filler", "phrase", "context", "pair", "style", "mt", "spelling", "grammar")
+CATEGORIES = ("spacing", "boundary", "doubled", "filler", "phrase", "context", "collocation", "pair", "style", "mt", "spelling", "grammar")
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,8 @@ class Edit:
     original: str = ""
     #: why the edit was not applied although it was found ("" when nothing held it back)
     held: str = ""
+    #: the spin tier: applied only where the text is judged spun (suggest-only elsewhere)
+    spin: bool = False
 
     @property
     def length(self) -> int:
@@ -49,6 +51,11 @@ class Options:
     markup: str = "text"  # text | markdown | html: what is prose and what is markup
     grammar: str = ""  # "" (off) | harper | languagetool: a grammar backend's findings too
     languagetool_url: str = ""
+    #: auto: spin evidence decides where spin-tier edits apply; on: treat the text as spun;
+    #: off: never (spin-tier edits stay suggestions)
+    spin: str = "auto"
+    #: also report weak findings (unidiomatic pairs) in text that does not read as spun
+    all_findings: bool = False
 
     def wants(self, rule: str, category: str) -> bool:
         if rule in self.disabled or category in self.disabled:
@@ -67,6 +74,8 @@ class Result:
     applied: list[Edit] = field(default_factory=list)
     #: found but not applied: suggest-only, or inside a protected region
     suggestions: list[Edit] = field(default_factory=list)
+    #: how spun the text reads (evidence.SpinReport); None when not assessed
+    spin: object = None
 
     @property
     def changed(self) -> bool:

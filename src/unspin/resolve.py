@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 
+from .evidence import SpinReport
 from .loader import RuleSet
 from .model import Edit, Options
 from .protect import Protection
@@ -14,6 +15,9 @@ _HELD_REASON = {"quote": "inside a quotation", "url": "inside a URL", "email": "
 
 #: categories only ever reported, unless the user selects the rule by its id (--select RULE)
 REPORT_ONLY = frozenset({"pair", "spelling", "grammar"})
+
+#: report-only categories shown by default only where the text reads as spun (``--all-findings``: always)
+SHOWN_WHEN_SPUN = frozenset({"pair"})
 
 #: rules that point at a problem with no automatic fix (their edit replaces a span by itself)
 FLAGS = frozenset({"mt.unbalanced", "mt.foreign-script"})
@@ -67,13 +71,20 @@ def _order(e: Edit):
     return (-(e.end - e.start), e.start, e.rule)
 
 
-def resolve(candidates: list[Edit], protection: Protection, rules: RuleSet, options: Options
-            ) -> tuple[list[Edit], list[Edit]]:
+#: held back because the text does not read as spun (the spin tier)
+NOT_SPUN = "suggestion only: the text is not judged spun"
+
+
+def resolve(candidates: list[Edit], protection: Protection, rules: RuleSet, options: Options,
+            spin: SpinReport | None = None) -> tuple[list[Edit], list[Edit]]:
     """Split candidates into edits to apply and suggestions, none overlapping another.
 
+    Spin-tier edits apply where ``spin`` unlocks them and are suggestions elsewhere;
+    report-only pair findings are shown only in spun text unless ``options.all_findings``.
     Longest edit wins, then leftmost; applied edits are chosen first, then suggestions are
     kept where they do not clash with an applied edit or with each other.
     """
+    unlocked = spin.unlocked if spin is not None else (lambda pos: options.spin == "on")
     applicable, held = [], []
     for e in candidates:
         rule = rules.rules.get(e.rule)
@@ -86,7 +97,13 @@ def resolve(candidates: list[Edit], protection: Protection, rules: RuleSet, opti
         elif e.rule in FLAGS:
             held.append(_with(e, "flag: no automatic fix"))
         elif e.category in REPORT_ONLY and e.rule not in options.enabled_only:
+            if e.category in SHOWN_WHEN_SPUN and not options.all_findings and not unlocked(e.start):
+                continue  # a weak signal, worth showing only where the text reads as spun
             held.append(_with(e, "report only"))
+        elif e.spin and unlocked(e.start):
+            applicable.append(e)
+        elif e.spin and not options.unsafe and e.rule not in options.enabled_only:
+            held.append(_with(e, NOT_SPUN))
         elif not e.safe and not options.unsafe and e.rule not in options.enabled_only:
             held.append(_with(e, "suggestion only"))  # (selecting a rule by its id enables it)
         else:
@@ -134,11 +151,11 @@ def compose(first: Edit, then: Edit) -> Edit | None:
     else:
         return None
     return Edit(start, end, replacement, first.rule, first.category, first.safe and then.safe,
-                f"{first.reason}; then {then.reason}", original)
+                f"{first.reason}; then {then.reason}", original, spin=first.spin or then.spin)
 
 
 def _with(e: Edit, held: str) -> Edit:
-    return Edit(e.start, e.end, e.replacement, e.rule, e.category, e.safe, e.reason, e.original, held)
+    return Edit(e.start, e.end, e.replacement, e.rule, e.category, e.safe, e.reason, e.original, held, e.spin)
 
 
 def apply(text: str, edits: list[Edit]) -> str:
