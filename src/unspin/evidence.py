@@ -35,7 +35,8 @@ DENSITY_AT_HALF = 1.0  # evidence per 100 words where the score is 0.5
 STRONG, MEDIUM, WEAK = 1.0, 0.5, 0.2
 
 #: rule ids whose findings are spinner evidence although their category is not
-SIGNATURE_RULES = {"boundary.lost-stop": STRONG, "spacing.glued-name": WEAK, "pair.unidiomatic": MEDIUM}
+SIGNATURE_RULES = {"boundary.lost-stop": STRONG, "spacing.glued-name": WEAK, "pair.unidiomatic": MEDIUM,
+                   "pair.thesaurus": 0.0}  # (a rare pair a thesaurus could explain: clean text has plenty)
 #: categories that are evidence at all (spacing and MT damage are not spin)
 EVIDENCE_CATEGORIES = frozenset({"filler", "phrase", "context", "style", "collocation", "pair"})
 

@@ -1,0 +1,129 @@
+"""Collocations broken by a thesaurus, restored by inverting it: 'supply market' -> 'stock market'.
+
+A spinner swaps each word of a fixed expression for a thesaurus synonym. For two adjacent
+content words that English does not pair (absent from symspellpy's bigram list, which holds
+every pair seen 6.4 million times or more), try the words each could have been (the inverted
+WordNet thesaurus, ``unspin.thesaurus``), one word or both, and keep the best pair that is:
+
+- one word swapped back to a WordNet synonym gives a fixed expression (a WordNet multiword
+  lemma) that English uses often -> ``collocation.expression`` (spin tier: applied in spun
+  text, a suggestion elsewhere);
+- anything weaker (a generic term, both words swapped, a pair that is merely common)
+  -> ``pair.thesaurus`` (report only, and shown only in spun text).
+
+Measured on the dev corpus (``corpora/news``, spin on) these are right about half the time
+for the spin tier and one time in seven for the reports: the bigram list says which pairs
+are common, not which fit the sentence. They are a weak signal, kept weak.
+
+Single words (``collocation.context``): a word whose pairs with both neighbours are absent,
+where exactly one thesaurus candidate makes both pairs common ('the governing organ of' ->
+'body'); with more than one such candidate, or a margin under ``MARGIN``, it is reported only.
+"""
+from __future__ import annotations
+
+from .. import freq, thesaurus
+from ..document import Document
+from ..model import Edit
+from . import glue
+
+FREQUENT = 50_000_000  # a pair this common (about 8x the list's floor): context choice needs both
+COMMON_EXPRESSION = 20_000_000  # a fixed expression seen this often is one a news writer uses
+MARGIN = 10  # the chosen single word must beat the runner-up by this factor (product of both pairs)
+MIN_LETTERS = 3
+
+
+def _content(word: str, function: frozenset[str]) -> bool:
+    return len(word) >= MIN_LETTERS and word.isalpha() and word.islower() and word not in function
+
+
+RARER_BY = 0.3  # a spinner writes a rarer synonym: the candidate must be this much more frequent (Zipf)
+GENERIC_ZIPF = 6.0  # candidates commoner than this are light words ('be', 'get', 'make') that pair with anything
+
+
+def _sources(word: str, generic: bool = True) -> list[tuple[str, str]]:
+    """Thesaurus candidates for ``word`` that a spinner plausibly replaced: commoner than it,
+    but not so common that they pair with anything."""
+    z = freq.zipf(word)
+    return [(c, s) for c, s in thesaurus.sources(word, generic) if z + RARER_BY <= freq.zipf(c) <= GENERIC_ZIPF]
+
+
+def _pair_candidates(a: str, b: str) -> list[tuple[int, int, str, str]]:
+    """``(kind, count, first, second)`` for the pairs 'a b' could have been. kind 1: one word,
+    a synonym, gives a common fixed expression; 0: anything weaker (a generic term, both
+    words swapped, a merely common pair)."""
+    out = []
+    b_stems = [s for s, _ in thesaurus.stems(b)]
+    a_syn = {c for c, _ in _sources(a, generic=False)}
+    b_syn = {c for c, _ in _sources(b, generic=False)}
+
+    def kind(count: int, expression: bool, synonym: bool) -> int:
+        return int(synonym and expression and count >= COMMON_EXPRESSION)
+
+    a_sources = _sources(a)
+    for cand, stem in a_sources:  # the first word swapped
+        count = freq.pair(cand, b)
+        if count:
+            expr = any(thesaurus.is_expression(stem, s) for s in b_stems)
+            out.append((kind(count, expr, cand in a_syn), count, cand, b))
+    b_sources = _sources(b)
+    for cand, stem in b_sources:  # the second word swapped
+        count = freq.pair(a, cand)
+        if count:
+            out.append((kind(count, thesaurus.is_expression(a, stem), cand in b_syn), count, a, cand))
+    table = thesaurus.expressions()
+    for c1, s1 in a_sources:  # both swapped: only into a fixed expression, and only reported
+        seconds = table.get(s1) or table.get(c1)
+        for c2, s2 in b_sources if seconds else ():
+            if () in seconds.get(s2, ()):
+                count = freq.pair(c1, c2)
+                if count:
+                    out.append((0, count, c1, c2))
+    return out
+
+
+def edits(doc: Document) -> list[Edit]:
+    function = doc.rules.classes.get("function", frozenset())
+    toks, text, out = glue.virtual_tokens(doc), doc.text, []
+    words = [t[2] for t in toks]
+    spaced = [i + 1 < len(toks) and text[toks[i][1]:toks[i + 1][0]] == " " for i in range(len(toks))]
+    for i in range(len(toks) - 1):
+        a, b = words[i], words[i + 1]
+        if not (spaced[i] and _content(a, function) and _content(b, function)) or freq.pair(a, b):
+            continue
+        if thesaurus.is_expression(a, b):
+            continue
+        found = _pair_candidates(a, b)
+        if not found:
+            continue
+        kind, count, c1, c2 = max(found)
+        start = toks[i][0] if c1 != a else toks[i + 1][0]
+        end = toks[i + 1][1] if c2 != b else toks[i][1]
+        replacement = f"{c1} {c2}" if c1 != a and c2 != b else (c1 if c1 != a else c2)
+        rule = ("pair.thesaurus", "collocation.expression")[kind]
+        what = "a fixed expression" if kind else f"a common pair ({count / 1e6:.0f} million uses)"
+        out.append(doc.edit(start, end, replacement, rule,
+                            f"'{a} {b}' is rare in English; '{c1} {c2}' is {what}, and a thesaurus "
+                            f"gives '{a if c1 != a else b}' for '{c1 if c1 != a else c2}'"))
+    out.extend(_context_choices(doc, toks, words, spaced, function))
+    return out
+
+
+def _context_choices(doc: Document, toks, words, spaced, function) -> list[Edit]:
+    out = []
+    for i in range(1, len(toks) - 1):
+        w, prev, nxt = words[i], words[i - 1].lower(), words[i + 1].lower()
+        if not (spaced[i - 1] and spaced[i] and _content(w, function)) or not prev.isalpha() or not nxt.isalpha():
+            continue
+        if freq.pair(prev, w) or freq.pair(w, nxt):
+            continue
+        scored = sorted(((freq.pair(prev, c) * freq.pair(c, nxt), c) for c, _ in _sources(w, generic=False)), reverse=True)
+        scored = [s for s in scored if s[0]]
+        if not scored:
+            continue
+        best, cand = scored[0]
+        strong = (len(scored) == 1 or best >= MARGIN * scored[1][0]) and \
+            min(freq.pair(prev, cand), freq.pair(cand, nxt)) >= FREQUENT
+        out.append(doc.edit(toks[i][0], toks[i][1], cand, "collocation.context" if strong else "pair.thesaurus",
+                            f"neither '{prev} {w}' nor '{w} {nxt}' is common English; '{prev} {cand} {nxt}' "
+                            f"makes both common, and a thesaurus gives '{w}' for '{cand}'"))
+    return out
