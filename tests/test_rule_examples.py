@@ -31,7 +31,7 @@ def test_spun_example_is_repaired_exactly(rule, example):
         assert rule.id in {e.rule for e in result.suggestions}, f"{rule.id} did not flag"
         return
     if rule.category in REPORT_ONLY:  # applied only when selected by id
-        result = repair(example.text, enabled_only=frozenset({rule.id}), unsafe=True)
+        result = repair(example.text, enabled_only=frozenset({rule.id}), unsafe=True, all_findings=True)
     elif rule.spin:
         result = repair(example.text, spin="on")
     else:
@@ -45,7 +45,7 @@ SPIN_POSITIVE = [p for p in POSITIVE if p[0].spin]
 
 @pytest.mark.parametrize("rule,example", SPIN_POSITIVE, ids=[_id(p) for p in SPIN_POSITIVE])
 def test_spin_tier_waits_for_spun_text(rule, example):
-    result = repair(example.text, spin="off")
+    result = repair(example.text, spin="off", all_findings=True)
     assert rule.id not in {e.rule for e in result.applied}
     assert any(e.rule == rule.id and e.held == NOT_SPUN for e in result.suggestions), f"{rule.id} was not suggested"
 

@@ -33,6 +33,16 @@ class Document:
     options: Options = field(default_factory=Options)
     #: facts one pass derives and another reuses (e.g. where glued words split), by name
     memo: dict = field(default_factory=dict)
+    #: how spun the text reads (evidence.SpinReport), judged from the first passes' findings;
+    #: the spin passes (``passes.SPIN_PASSES``) read it. None: not judged (everywhere counts)
+    spin: object = None
+
+    def spin_spans(self) -> list[tuple[int, int]]:
+        """Where a spin pass should look: where the text reads as spun; everywhere when the user
+        asked for every finding (``--all-findings``) or nothing has been judged yet."""
+        if self.spin is None or self.options.all_findings:
+            return [(0, len(self.text))]
+        return self.spin.unlocked_spans(len(self.text))
 
     @cached_property
     def protection(self) -> Protection:

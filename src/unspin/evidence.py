@@ -73,10 +73,9 @@ class SpinReport:
     paragraphs: list[Paragraph] = field(default_factory=list)
     #: 'auto', or the user's 'on'/'off' (then the verdict does not decide what is applied)
     mode: str = "auto"
-
-    @property
-    def total(self) -> float:
-        return sum(e.weight for e in self.evidence)
+    #: the evidence's summed weight (set by ``assess``)
+    total: float = 0.0
+    _starts: list[int] = field(default_factory=list, repr=False)
 
     @property
     def score(self) -> float:
@@ -95,8 +94,18 @@ class SpinReport:
         para = self.paragraph_at(pos)
         return para is not None and para.strong > 0 and para.score >= THRESHOLD
 
+    def unlocked_spans(self, length: int) -> list[tuple[int, int]]:
+        """The ``(start, end)`` spans where spin-tier edits apply, in a text of ``length``."""
+        if self.mode != "auto":
+            return [(0, length)] if self.mode == "on" else []
+        if self.spun:
+            return [(0, length)]
+        return [(p.start, p.end) for p in self.paragraphs if p.strong > 0 and p.score >= THRESHOLD]
+
     def paragraph_at(self, pos: int) -> Paragraph | None:
-        i = bisect.bisect_right([p.start for p in self.paragraphs], pos) - 1
+        if len(self._starts) != len(self.paragraphs):
+            self._starts = [p.start for p in self.paragraphs]
+        i = bisect.bisect_right(self._starts, pos) - 1
         return self.paragraphs[i] if i >= 0 and pos <= self.paragraphs[i].end else None
 
 
@@ -154,6 +163,7 @@ def assess(text: str, candidates: list[Edit], protected, mode: str = "auto") -> 
         if para is not None:
             para.evidence += w
             para.strong += w >= STRONG
+    report.total = sum(e.weight for e in report.evidence)
     return report
 
 

@@ -64,10 +64,19 @@ def stems(word: str) -> list[tuple[str, str]]:
     return out
 
 
+def _doubles(stem: str) -> bool:
+    """A short consonant-vowel-consonant word doubles its last letter: 'stop' -> 'stopped'."""
+    vowels = "aeiou"
+    return len(stem) <= 4 and len(stem) >= 3 and stem[-1] not in vowels + "wxy" \
+        and stem[-2] in vowels and stem[-3] not in vowels
+
+
 def inflect(stem: str, ending: str) -> str:
     """Give ``stem`` the regular ending another word had ('market', 's' -> 'markets')."""
     if not ending:
         return stem
+    if ending in ("ed", "ing") and _doubles(stem):
+        return stem + stem[-1] + ending
     if ending in ("s", "es", "ies"):
         if stem.endswith("y") and stem[-2:-1] not in tuple("aeiou"):
             return stem[:-1] + "ies"

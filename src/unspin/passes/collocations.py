@@ -15,11 +15,17 @@ Measured on the dev corpus (``corpora/news``, spin on) these are right about hal
 for the spin tier and one time in seven for the reports: the bigram list says which pairs
 are common, not which fit the sentence. They are a weak signal, kept weak.
 
+It runs after the text is judged (``SPIN_PASSES``) and only where it reads as spun, or
+everywhere with ``--all-findings``: in clean text these candidates are mostly false.
+
 Single words (``collocation.context``): a word whose pairs with both neighbours are absent,
 where exactly one thesaurus candidate makes both pairs common ('the governing organ of' ->
 'body'); with more than one such candidate, or a margin under ``MARGIN``, it is reported only.
 """
 from __future__ import annotations
+
+from bisect import bisect_left
+from functools import lru_cache
 
 from .. import freq, thesaurus
 from ..document import Document
@@ -40,6 +46,7 @@ RARER_BY = 0.3  # a spinner writes a rarer synonym: the candidate must be this m
 GENERIC_ZIPF = 6.0  # candidates commoner than this are light words ('be', 'get', 'make') that pair with anything
 
 
+@lru_cache(maxsize=32768)
 def _sources(word: str, generic: bool = True) -> list[tuple[str, str]]:
     """Thesaurus candidates for ``word`` that a spinner plausibly replaced: commoner than it,
     but not so common that they pair with anything."""
@@ -82,13 +89,20 @@ def _pair_candidates(a: str, b: str) -> list[tuple[int, int, str, str]]:
 
 
 def edits(doc: Document) -> list[Edit]:
+    spans = doc.spin_spans()
+    if not spans:
+        return []
     function = doc.rules.classes.get("function", frozenset())
     toks, text, out = glue.virtual_tokens(doc), doc.text, []
     words = [t[2] for t in toks]
     spaced = [i + 1 < len(toks) and text[toks[i][1]:toks[i + 1][0]] == " " for i in range(len(toks))]
-    for i in range(len(toks) - 1):
+    starts = [t[0] for t in toks]
+    looked = [i for s, e in spans for i in range(bisect_left(starts, s), bisect_left(starts, e))]
+    for i in looked:
+        if i + 1 >= len(toks):
+            continue
         a, b = words[i], words[i + 1]
-        if not (spaced[i] and _content(a, function) and _content(b, function)) or freq.pair(a, b):
+        if not spaced[i] or not (_content(a, function) and _content(b, function)) or freq.pair(a, b):
             continue
         if thesaurus.is_expression(a, b):
             continue
@@ -104,15 +118,17 @@ def edits(doc: Document) -> list[Edit]:
         out.append(doc.edit(start, end, replacement, rule,
                             f"'{a} {b}' is rare in English; '{c1} {c2}' is {what}, and a thesaurus "
                             f"gives '{a if c1 != a else b}' for '{c1 if c1 != a else c2}'"))
-    out.extend(_context_choices(doc, toks, words, spaced, function))
+    out.extend(_context_choices(doc, toks, words, spaced, function, looked))
     return out
 
 
-def _context_choices(doc: Document, toks, words, spaced, function) -> list[Edit]:
+def _context_choices(doc: Document, toks, words, spaced, function, looked: list[int]) -> list[Edit]:
     out = []
-    for i in range(1, len(toks) - 1):
+    for i in looked:
+        if not 0 < i < len(toks) - 1:
+            continue
         w, prev, nxt = words[i], words[i - 1].lower(), words[i + 1].lower()
-        if not (spaced[i - 1] and spaced[i] and _content(w, function)) or not prev.isalpha() or not nxt.isalpha():
+        if not (spaced[i - 1] and spaced[i]) or not _content(w, function) or not prev.isalpha() or not nxt.isalpha():
             continue
         if freq.pair(prev, w) or freq.pair(w, nxt):
             continue
