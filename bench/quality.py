@@ -96,24 +96,30 @@ def measure_clean(unsafe: bool) -> list[tuple[str, int, int, int]]:
     return [(k, *v) for k, v in by_source.items()]
 
 
-def measure_science() -> tuple[int, int, int] | None:
+def measure_science(**settings) -> dict | None:
+    """Tortured phrases (and, as the negative side, their correct forms) in one frame sentence:
+    how many get a finding on the phrase. ``settings`` go to ``repair`` (e.g. all_findings)."""
     path = shared("pps-tortured-phrases-dev", "pairs.tsv")
     if not path:
         return None
-    total = flagged = pair_only = 0
+    out = {"total": 0, "flagged": 0, "pair_only": 0, "correct": 0, "correct_flagged": 0, "rules": {}}
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
         parts = line.split("\t")
         if n == 0 and parts[0].lower().startswith("tortured") or len(parts) < 2:
             continue
-        phrase = parts[0].strip()
-        sentence = f"In this work we study the {phrase} of the model."
-        start = sentence.index(phrase)
-        span = (start, start + len(phrase))
-        hits = [e for e in repair(sentence).findings if e.start < span[1] and span[0] < e.end]
-        total += 1
-        flagged += bool(hits)
-        pair_only += bool(hits) and all(e.category == "pair" for e in hits)
-    return total, flagged, pair_only
+        for key, phrase in (("flagged", parts[0].strip()), ("correct_flagged", parts[1].strip())):
+            sentence = f"In this work we study the {phrase} of the model."
+            start = sentence.index(phrase)
+            hits = [e for e in repair(sentence, **settings).findings if e.start < start + len(phrase) and start < e.end]
+            out[key] += bool(hits)
+            if key == "flagged":
+                out["total"] += 1
+                out["pair_only"] += bool(hits) and all(e.category == "pair" for e in hits)
+                for e in hits[:1]:
+                    out["rules"][e.rule.split(":")[0]] = out["rules"].get(e.rule.split(":")[0], 0) + 1
+            else:
+                out["correct"] += 1
+    return out
 
 
 def measure_software_docs(limit: int = 400) -> tuple[int, int, int] | None:
@@ -238,11 +244,18 @@ def main() -> int:
               f"words changed by `fix`: {changed} ({changed / max(words, 1) * 1e4:.2f} per 10,000); "
               "read them with `unspin diff` - most are doubled words and '..' the authors left")
 
-    sci = measure_science() if "science" in want else None
-    if sci:
-        total, flagged, pair_only = sci
-        print(f"\n## Science domain (tortured phrases, not loaded as a dictionary)\n\n"
-              f"{flagged}/{total} flagged ({flagged / total:.1%}); {pair_only} of them by the pair detector alone")
+    if "science" in want:
+        print("\n## Science domain (tortured phrases, not loaded as a dictionary)\n\n"
+              "| mode | tortured phrases flagged | of them by report-only pairs alone | correct phrases flagged |\n|---|---|---|---|")
+        for label, settings in (("check (default)", {}), ("check --all-findings", {"all_findings": True}),
+                                ("check --spin on", {"spin": "on"})):
+            sci = measure_science(**settings)
+            if not sci:
+                break
+            print(f"| {label} | {sci['flagged']}/{sci['total']} ({sci['flagged'] / sci['total']:.1%}) | {sci['pair_only']} "
+                  f"| {sci['correct_flagged']}/{sci['correct']} ({sci['correct_flagged'] / sci['correct']:.1%}) |")
+            if args.verbose:
+                print("  first finding by rule:", sorted(sci["rules"].items(), key=lambda kv: -kv[1])[:12])
     return 0
 
 

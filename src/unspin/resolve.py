@@ -79,8 +79,10 @@ def resolve(candidates: list[Edit], protection: Protection, rules: RuleSet, opti
             spin: SpinReport | None = None) -> tuple[list[Edit], list[Edit]]:
     """Split candidates into edits to apply and suggestions, none overlapping another.
 
-    Spin-tier edits apply where ``spin`` unlocks them and are suggestions elsewhere;
-    report-only pair findings are shown only in spun text unless ``options.all_findings``.
+    Spin-tier edits apply where ``spin`` unlocks them; elsewhere they are suggestions that
+    ``--unsafe`` applies and ``--all-findings`` shows (by default they are not reported, as
+    clean text uses these words innocently). Report-only pair findings likewise are shown only
+    in spun text unless ``options.all_findings``.
     Longest edit wins, then leftmost; applied edits are chosen first, then suggestions are
     kept where they do not clash with an applied edit or with each other.
     """
@@ -103,7 +105,8 @@ def resolve(candidates: list[Edit], protection: Protection, rules: RuleSet, opti
         elif e.spin and unlocked(e.start):
             applicable.append(e)
         elif e.spin and not options.unsafe and e.rule not in options.enabled_only:
-            held.append(_with(e, NOT_SPUN))
+            if options.all_findings:  # in text that reads clean these are shown only on request
+                held.append(_with(e, NOT_SPUN))
         elif not e.safe and not options.unsafe and e.rule not in options.enabled_only:
             held.append(_with(e, "suggestion only"))  # (selecting a rule by its id enables it)
         else:

@@ -1,6 +1,7 @@
 """Spelling: unknown words reported with symspellpy's suggestions (report-only).
 
-Exempt: capitalised words (names: Pezeshkian, Peskov, Ashgabat), words the document repeats,
+Exempt: capitalised words (names: Pezeshkian, Peskov, Ashgabat), abbreviations alone in
+brackets ('true positive rate (tpr)'), words the document repeats,
 the user's protected words, words with digits, words in symspellpy's list (British spellings
 included: manoeuvring, minimise, theatres) and words wordfreq sees once per million or more.
 """
@@ -16,6 +17,7 @@ from . import glue
 
 
 MAX_EDITS = 1
+ABBREVIATION = 6  # a word this short alone in brackets is an abbreviation being defined: '(tpr)', '(relu)'
 SUGGEST_MIN = 1_000_000  # 22k words: what a slip of the keyboard most likely meant, in little memory
 
 
@@ -63,6 +65,8 @@ def edits(doc: Document) -> list[Edit]:
         low = word.lower()
         if (len(word) < 3 or not word.isalpha() or not word.islower() or counts[low] > 1
                 or word in doc.protected_words or start in cut or end in cut):
+            continue
+        if len(word) <= ABBREVIATION and doc.text[start - 1:start] == "(" and doc.text[end:end + 1] == ")":
             continue
         if segment.known(low, 1) or low in freq.frequent_lexicon() or segment.explained(low):
             continue
