@@ -98,15 +98,15 @@ def resolve(candidates: list[Edit], protection: Protection, rules: RuleSet, opti
             held.append(_with(e, _HELD_REASON.get(kind, f"protected ({kind})")))
         elif e.rule in FLAGS:
             held.append(_with(e, "flag: no automatic fix"))
-        elif e.category in REPORT_ONLY and e.rule not in options.enabled_only:
-            if e.category in SHOWN_WHEN_SPUN and not options.all_findings and not unlocked(e.start):
-                continue  # a weak signal, worth showing only where the text reads as spun
-            held.append(_with(e, "report only"))
         elif e.spin and unlocked(e.start):
             applicable.append(e)
         elif e.spin and not options.unsafe and e.rule not in options.enabled_only:
             if options.all_findings:  # in text that reads clean these are shown only on request
                 held.append(_with(e, NOT_SPUN))
+        elif e.category in REPORT_ONLY and e.rule not in options.enabled_only:
+            if e.category in SHOWN_WHEN_SPUN and not options.all_findings and not unlocked(e.start):
+                continue  # a weak signal, worth showing only where the text reads as spun
+            held.append(_with(e, "report only"))
         elif not e.safe and not options.unsafe and e.rule not in options.enabled_only:
             held.append(_with(e, "suggestion only"))  # (selecting a rule by its id enables it)
         else:
