@@ -11,7 +11,10 @@ round and taking the median. Prints markdown tables.
   memory       peak RSS of unspin check on 10 MB and 100 MB inputs (--gigabyte adds 1 GB)
   many files   1,000 small files, --jobs 1 vs --jobs N
 
-usage: python bench/speed.py [--rounds 3] [--gigabyte] [--skip-peers]
+  baseline     with --baseline DIR: the same throughput runs with another checkout's src/
+               (an earlier version: git worktree add /tmp/base REV), to see what a change cost
+
+usage: python bench/speed.py [--rounds 3] [--gigabyte] [--skip-peers] [--baseline DIR]
 """
 from __future__ import annotations
 
@@ -67,8 +70,9 @@ def build_bytes(name: str, size: int) -> Path:
     return path
 
 
-def unspin(*args: str) -> list[str]:
-    return [PY, "-m", "unspin", *args]
+def unspin(*args: str, src: Path | None = None) -> list[str]:
+    """The command line; ``src`` runs another checkout's code (``env`` puts it on the path)."""
+    return ([PY, "-m", "unspin"] if src is None else ["env", f"PYTHONPATH={src}", PY, "-m", "unspin"]) + list(args)
 
 
 def run(cmd: list[str], timeout: float = 900) -> tuple[float, int]:
@@ -136,6 +140,7 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--gigabyte", action="store_true", help="also measure memory on a 1 GB input (slow)")
     ap.add_argument("--skip-peers", action="store_true")
+    ap.add_argument("--baseline", metavar="DIR", help="another checkout (an earlier version) to time alongside")
     args = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     big, small = build("news-1m.txt", 1_000_000), build("news-100k.txt", 100_000)
@@ -147,6 +152,11 @@ def main() -> int:
 
     print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, {os.uname().machine}\n")
     cmds = {"unspin check": unspin("check", "-q", str(big)), "unspin fix": unspin("fix", str(big))}
+    if args.baseline:
+        src = Path(args.baseline).resolve() / "src"
+        subprocess.run(unspin("check", str(one), src=src), capture_output=True)  # its caches too
+        cmds["baseline check"] = unspin("check", "-q", str(big), src=src)
+        cmds["baseline fix"] = unspin("fix", str(big), src=src)
     if not args.skip_peers:
         cmds.update(peers(big))
     t = median_times(cmds, args.rounds)

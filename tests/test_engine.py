@@ -142,3 +142,24 @@ def test_property_idempotent_and_outside_bytes_kept(words, gaps):
     result = repair(text)
     assert apply(text, result.applied) == result.text
     assert repair(result.text).text == result.text
+
+
+def test_compose_joins_an_edit_with_one_on_the_text_it_keeps():
+    from unspin.model import Edit
+    from unspin.resolve import compose
+    text = "informed informed Tuesday"
+    doubled = Edit(0, 17, "informed", "doubled.word", "doubled", True, "", text[0:17])
+    word = Edit(0, 8, "said", "informed-said", "context", True, "", text[0:8])
+    both = compose(doubled, word)
+    assert (both.start, both.end, both.replacement) == (0, 17, "said")
+
+
+def test_compose_refuses_a_rewritten_word_that_only_begins_like_the_kept_text():
+    from unspin.model import Edit
+    from unspin.resolve import compose
+    text = "exec order"
+    phrase = Edit(0, 10, "executive order", "phrase:exec-order", "phrase", True, "", text)
+    word = Edit(0, 4, "executive", "phrase:exec", "phrase", True, "", text[0:4])
+    assert compose(phrase, word) is None  # not 'executiveutive order'
+    tail = Edit(0, 10, "exec command", "phrase:order", "phrase", True, "", text)
+    assert compose(tail, Edit(5, 10, "ordering", "x", "phrase", True, "", "order")) is None

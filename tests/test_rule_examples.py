@@ -15,6 +15,9 @@ from unspin import loader, repair
 from unspin.resolve import FLAGS, NOT_SPUN, REPORT_ONLY
 
 RULES = loader.load()
+#: the statistical spin-tier detectors: right most of the time in spun text, measured on the
+#: corpora (bench/quality.py harm), not rules whose outputs could chain
+STATISTICAL = frozenset({"pair.unidiomatic", "pair.thesaurus", "collocation"})
 POSITIVE = [(r, e) for r in RULES.rules.values() for e in r.examples if e.fixed is not None]
 NEGATIVE = [(r, e) for r in RULES.rules.values() for e in r.examples if e.fixed is None]
 
@@ -32,8 +35,9 @@ def test_spun_example_is_repaired_exactly(rule, example):
         return
     if rule.category in REPORT_ONLY:  # applied only when selected by id
         result = repair(example.text, enabled_only=frozenset({rule.id}), unsafe=True, all_findings=True)
-    elif rule.spin:
-        result = repair(example.text, spin="on")
+    elif rule.spin:  # (the statistical detectors stay out of a data rule's example)
+        result = repair(example.text, spin="on", disabled=frozenset() if rule.id in STATISTICAL or rule.category
+                        in STATISTICAL else STATISTICAL)
     else:
         result = repair(example.text, unsafe=not rule.safe)
     assert result.text == example.fixed
@@ -52,13 +56,15 @@ def test_spin_tier_waits_for_spun_text(rule, example):
 
 @pytest.mark.parametrize("rule,example", POSITIVE, ids=[_id(p) for p in POSITIVE])
 def test_repaired_example_is_a_fixed_point(rule, example):
-    assert repair(example.fixed, unsafe=True, spin="on").text == example.fixed
+    assert repair(example.fixed, unsafe=True).text == example.fixed
+    # no chains through the spin tier either (a -> b, then b -> c once the text reads as spun)
+    assert repair(example.fixed, unsafe=True, spin="on", disabled=STATISTICAL).text == example.fixed
 
 
 @pytest.mark.parametrize("rule,example", NEGATIVE, ids=[_id(p) for p in NEGATIVE])
 def test_clean_example_is_untouched(rule, example):
     result = repair(example.text)
     assert result.text == example.text, [(e.rule, e.original, e.replacement) for e in result.applied]
-    if rule.spin:  # innocent even where the text around it is spun
+    if rule.spin:  # innocent even where the text around it is spun: the rule's conditions say so
         result = repair(example.text, spin="on")
-        assert result.text == example.text, [(e.rule, e.original, e.replacement) for e in result.applied]
+        assert rule.id not in {e.rule for e in result.applied}, [(e.rule, e.original, e.replacement) for e in result.applied]

@@ -133,8 +133,8 @@ def test_cli_spin_switch_and_all_findings(tmp_path):
 
 
 def test_pair_reports_are_shown_only_in_spun_text():
-    # 'nationwide government' is a pair the detector reports; in a clean sentence it stays hidden
-    sentence = "The money comes from a nationwide government grant."
+    # 'exclusive sector' is a pair the detector finds; in a sentence that reads clean it stays hidden
+    sentence = "The exclusive sector added 12,000 jobs in May."
     assert not [e for e in repair(sentence).findings if e.category == "pair"]
     assert [e for e in repair(sentence, all_findings=True).findings if e.category == "pair"]
     assert [e for e in repair(sentence, spin="on").findings if e.category == "pair"]

@@ -10,13 +10,14 @@ costs no extra scan. Each finding outside protected regions is evidence with a w
 - weak (0.2): a signature word of the spin tier ('stated', 'additionally', 'versus'), which
   clean news also writes now and then
 
-The score is a saturating function of the evidence per 100 words, with a prior of 50 words so
-that one weak finding in a short text does not decide it:
+Findings that overlap count once, at the weight of the strongest. The score is a saturating
+function of the evidence per 100 words, with a prior of 100 words so that one finding in a
+short text does not decide it:
 
-    density = evidence / (words / 100 + 0.5)          score = density / (density + 1)
+    density = evidence / (words / 100 + 1)          score = density / (density + 1)
 
 A text is spun at a score of 0.5 or more (one strong finding per 100 words, or five weak
-ones). A paragraph of a text that is not spun as a whole is unlocked on its own only with a
+ones, in a long text; two strong findings in one sentence). A paragraph of a text that is not spun as a whole is unlocked on its own only with a
 strong finding and a score of 0.5. Calibrated in ``bench/quality.py`` (the spin-score table).
 """
 from __future__ import annotations
@@ -29,7 +30,7 @@ import regex
 from .model import Edit
 
 THRESHOLD = 0.5  # the verdict 'spun'
-PRIOR_WORDS = 50  # words of 'no evidence' every text starts with
+PRIOR_WORDS = 100  # words of 'no evidence' every text starts with: one sentence is not enough to judge
 DENSITY_AT_HALF = 1.0  # evidence per 100 words where the score is 0.5
 
 STRONG, MEDIUM, WEAK = 1.0, 0.5, 0.2
@@ -152,17 +153,25 @@ def assess(text: str, candidates: list[Edit], protected, mode: str = "auto") -> 
     """
     paras = [Paragraph(s, e, len(_WORD.findall(text, s, e))) for s, e in paragraphs(text)]
     report = SpinReport(sum(p.words for p in paras), paragraphs=paras, mode=mode)
-    seen: set[tuple[int, int]] = set()
+    # findings that overlap are one piece of evidence, weighing what the strongest of them does
+    # ('acquiring power' as a suggest-only entry and 'acquiring' as an unidiomatic pair)
+    kept: list[Evidence] = []
     for e in sorted(candidates, key=lambda e: (e.start, -e.end)):
         w = weight(e)
-        if not w or (e.start, e.end) in seen or protected(e.start, e.end):
+        if not w or protected(e.start, e.end):
             continue
-        seen.add((e.start, e.end))
-        report.evidence.append(Evidence(e.start, e.end, e.rule, e.original, w))
-        para = report.paragraph_at(e.start)
+        found = Evidence(e.start, e.end, e.rule, e.original, w)
+        if kept and e.start < kept[-1].end:
+            if w > kept[-1].weight:
+                kept[-1] = found
+            continue
+        kept.append(found)
+    for found in kept:
+        report.evidence.append(found)
+        para = report.paragraph_at(found.start)
         if para is not None:
-            para.evidence += w
-            para.strong += w >= STRONG
+            para.evidence += found.weight
+            para.strong += found.weight >= STRONG
     report.total = sum(e.weight for e in report.evidence)
     return report
 

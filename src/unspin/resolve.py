@@ -68,7 +68,9 @@ class _Spans:
 
 
 def _order(e: Edit):
-    return (-(e.end - e.start), e.start, e.rule)
+    # on the same span a word rule wins over a spacing repair: its replacement already reads the
+    # span as the spacing repair would ('partial ly' -> 'partly', not just 'partially')
+    return (-(e.end - e.start), e.start, e.category == "spacing", e.rule)
 
 
 #: held back because the text does not read as spun (the spin tier)
@@ -141,14 +143,16 @@ def compose(first: Edit, then: Edit) -> Edit | None:
         return None
     if first.start <= then.start < first.end <= then.end:  # 'then' overlaps the end of 'first'
         kept = first.original[then.start - first.start:]
-        if not first.replacement.endswith(kept) or kept == first.original:
-            return None
+        rest = first.replacement[:len(first.replacement) - len(kept)]
+        if not first.replacement.endswith(kept) or kept == first.original or rest[-1:].isalnum():
+            return None  # (a rewritten word that merely ends like the kept text is not kept text)
         replacement = first.replacement[:len(first.replacement) - len(kept)] + then.replacement
         start, end, original = first.start, then.end, first.original + then.original[len(kept):]
     elif then.start <= first.start < then.end <= first.end:  # ... or its start
         kept = first.original[:then.end - first.start]
-        if not first.replacement.startswith(kept) or kept == first.original:
-            return None
+        rest = first.replacement[len(kept):]
+        if not first.replacement.startswith(kept) or kept == first.original or rest[:1].isalnum():
+            return None  # ('exec order' -> 'executive order' does not keep 'exec')
         replacement = then.replacement + first.replacement[len(kept):]
         start, end, original = then.start, first.end, then.original[:first.start - then.start] + first.original
     else:

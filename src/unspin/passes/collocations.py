@@ -18,7 +18,7 @@ are common, not which fit the sentence. They are a weak signal, kept weak.
 It runs after the text is judged (``SPIN_PASSES``) and only where it reads as spun, or
 everywhere with ``--all-findings``: in clean text these candidates are mostly false.
 
-Single words (``collocation.context``): a word whose pairs with both neighbours are absent,
+Single words (``collocation.context``): a word between two content words, whose pairs with both are absent,
 where exactly one thesaurus candidate makes both pairs common ('the governing organ of' ->
 'body'); with more than one such candidate, or a margin under ``MARGIN``, it is reported only.
 """
@@ -42,8 +42,8 @@ def _content(word: str, function: frozenset[str]) -> bool:
     return len(word) >= MIN_LETTERS and word.isalpha() and word.islower() and word not in function
 
 
-RARER_BY = 0.3  # a spinner writes a rarer synonym: the candidate must be this much more frequent (Zipf)
-GENERIC_ZIPF = 6.0  # candidates commoner than this are light words ('be', 'get', 'make') that pair with anything
+RARER_BY = 0.5  # a spinner writes a rarer synonym: the candidate must be 3x as frequent (Zipf +0.5)
+GENERIC_ZIPF = 5.8  # candidates commoner than this are light words ('be', 'get', 'down') that pair with anything
 
 
 @lru_cache(maxsize=32768)
@@ -92,7 +92,7 @@ def edits(doc: Document) -> list[Edit]:
     spans = doc.spin_spans()
     if not spans:
         return []
-    function = doc.rules.classes.get("function", frozenset())
+    function = doc.rules.classes.get("function", frozenset()) | doc.rules.classes.get("pronoun", frozenset())
     toks, text, out = glue.virtual_tokens(doc), doc.text, []
     words = [t[2] for t in toks]
     spaced = [i + 1 < len(toks) and text[toks[i][1]:toks[i + 1][0]] == " " for i in range(len(toks))]
@@ -128,8 +128,10 @@ def _context_choices(doc: Document, toks, words, spaced, function, looked: list[
         if not 0 < i < len(toks) - 1:
             continue
         w, prev, nxt = words[i], words[i - 1].lower(), words[i + 1].lower()
-        if not (spaced[i - 1] and spaced[i]) or not _content(w, function) or not prev.isalpha() or not nxt.isalpha():
-            continue
+        if not (spaced[i - 1] and spaced[i]) or not _content(w, function) or not _content(prev, function) \
+                or not _content(nxt, function):
+            continue  # a function word pairs with almost anything: 'hunting the' -> 'running the'
+
         if freq.pair(prev, w) or freq.pair(w, nxt):
             continue
         scored = sorted(((freq.pair(prev, c) * freq.pair(c, nxt), c) for c, _ in _sources(w, generic=False)), reverse=True)

@@ -8,20 +8,26 @@ corpus it is right about 4 times in 5 there), not shown elsewhere unless asked f
 """
 from __future__ import annotations
 
-from .. import freq
+from .. import freq, thesaurus
 from ..document import Document
 from ..model import Edit
 from ..textutil import norm
 from . import glue
 
-COMMON_PAIR = 2_000_000  # the proposed pair must be at least this frequent, and the pair as written
+COMMON_PAIR = 30_000_000  # the proposed pair must be at least this frequent, and the pair as written
 #                          absent from the bigram list (it holds every pair seen 6.4 million times or more)
+
+
+RARER_BY = 0.5  # a spinner writes the rarer synonym: the standard word is at least 3x as frequent (Zipf)
 
 
 def _better(w1: str, w2: str, alts, left: bool) -> tuple[str, int] | None:
     seen = freq.pair(w1, w2)
     best = None
+    floor = freq.zipf(w1 if left else w2) + RARER_BY
     for alt in alts:
+        if freq.zipf(alt) < floor:
+            continue  # 'strike' for 'hit', 'cost' for 'price': as common as the word it would replace
         count = freq.pair(alt, w2) if left else freq.pair(w1, alt)
         if not seen and count >= COMMON_PAIR and (best is None or count > best[1]):
             best = (alt, count)
@@ -33,11 +39,14 @@ def edits(doc: Document) -> list[Edit]:
     if not swaps:
         return []
     toks, text, out = glue.virtual_tokens(doc), doc.text, []
+    function = doc.rules.classes.get("function", frozenset()) | doc.rules.classes.get("pronoun", frozenset())
     for a, b in zip(toks, toks[1:]):
         w1, w2 = a[2], b[2]
         if not (w1.islower() and w2.islower()) or text[a[1]:b[0]] != " ":
             continue
         n1, n2 = norm(w1), norm(w2)
+        if thesaurus.is_expression(n1, n2) or n1 in function or n2 in function:
+            continue  # 'general strike' is a fixed expression as written; 'strike it' says nothing
         for word, other, left in ((n1, n2, True), (n2, n1, False)):
             if word not in swaps:
                 continue

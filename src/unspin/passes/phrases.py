@@ -10,7 +10,7 @@ from bisect import bisect_left
 from ..document import Document
 from ..loader import Variant
 from ..model import Edit
-from . import glue
+from . import glue, wordbreak
 from ..textutil import has_capital, norm, sentence_bounds, transfer_case
 
 _PARTICIPLE_CUES = frozenset("have has had having 've 's 'd be been being is was were are am get got gets".split())
@@ -98,9 +98,29 @@ def _fix_article(doc: Document, toks, i: int, start: int, replacement: str) -> t
     return a_start, transfer_case(article, wanted) + " " + replacement
 
 
+def _joined(doc: Document, toks):
+    """The virtual words with broken words read whole ('partial ly' as 'partially'), so a phrase
+    rule on the joined word fires in the same run as the join (no work left for a second run)."""
+    runs = wordbreak.broken_runs(doc)
+    if not runs:
+        return toks
+    starts = {start: (end, joined) for start, end, joined in runs}
+    out, skip_until = [], -1
+    for tok in toks:
+        if tok[0] < skip_until:
+            continue
+        run = starts.get(tok[0])
+        if run:
+            out.append((tok[0], run[0], run[1], tok[3], False))
+            skip_until = run[0]
+        else:
+            out.append(tok)
+    return out
+
+
 def edits(doc: Document) -> list[Edit]:
     index = doc.rules.variants
-    toks = glue.virtual_tokens(doc)
+    toks = _joined(doc, glue.virtual_tokens(doc))
     starts = [t[0] for t in toks]
     text = doc.text
     out: list[Edit] = []

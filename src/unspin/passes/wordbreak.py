@@ -224,9 +224,17 @@ def _odd(doc: Document) -> set[int]:
 
 
 def _broken(doc: Document) -> list[Edit]:
-    """Join 2-3 adjacent word pieces separated by single spaces when only the join is a word."""
+    return [doc.edit(start, end, joined, "spacing.broken-word", f"'{doc.text[start:end]}' is one word broken by spaces")
+            for start, end, joined in broken_runs(doc)]
+
+
+def broken_runs(doc: Document) -> list[tuple[int, int, str]]:
+    """``(start, end, joined)`` for 2-3 adjacent word pieces separated by single spaces where
+    only the join is a word ('partial ly' -> 'partially')."""
     if doc.technical:
         return []
+    if "broken" in doc.memo:
+        return doc.memo["broken"]
     toks, text, out = doc.tokens, doc.text, []
     keep_apart = doc.rules.classes.get("keep-apart", frozenset())
     # only a window holding a piece that is no word by itself can be a broken word
@@ -245,13 +253,13 @@ def _broken(doc: Document) -> list[Edit]:
                 if k == 2 and len(pieces[0]) == 1 and len(pieces[1]) == 1:
                     continue  # two letters: leave to the letter-run rule
                 if " ".join(pieces).lower() not in keep_apart and segment.join_broken(pieces):
-                    out.append(doc.edit(run[0][0], run[-1][1], "".join(pieces), "spacing.broken-word",
-                                        f"'{' '.join(pieces)}' is one word broken by spaces"))
+                    out.append((run[0][0], run[-1][1], "".join(pieces)))
                     done_until = i + k - 1
                     found = True
                     break
             if found:
                 break
+    doc.memo["broken"] = out
     return out
 
 
