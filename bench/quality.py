@@ -66,9 +66,10 @@ def measure_corpus(unsafe: bool, folder: str = "news", spin: str = "auto", verbo
     return {"rows": rows, **tot}
 
 
-def clean_texts():
-    for path in sorted((ROOT / "corpora" / "news").glob("*.orig.txt")) + sorted((ROOT / "corpora" / "heldout").glob("*.orig.txt")):
-        yield "corpus originals (dev and held-out)", path.read_text(encoding="utf-8").splitlines()
+def clean_texts(folders=("news", "heldout")):
+    for folder in folders:
+        for path in sorted((ROOT / "corpora" / folder).glob("*.orig.txt")):
+            yield f"corpus originals ({', '.join(folders)})", path.read_text(encoding="utf-8").splitlines()
     for path in sorted((ROOT / "corpora" / "clean").glob("*.txt")):
         yield "corpora/clean", path.read_text(encoding="utf-8").splitlines()
     base = shared("mlqe-pe-dev")
@@ -77,9 +78,9 @@ def clean_texts():
             yield f"mlqe-pe {pe.parent.name} post-edits", [detokenize(line) for line in pe.read_text(encoding="utf-8").splitlines()]
 
 
-def measure_clean(unsafe: bool) -> list[tuple[str, int, int, int]]:
+def measure_clean(unsafe: bool, folders=("news", "heldout")) -> list[tuple[str, int, int, int]]:
     by_source: dict[str, list[int]] = {}
-    for source, lines in clean_texts():
+    for source, lines in clean_texts(folders):
         words = changed = shown = 0
         # an article is repaired whole (spin evidence is read over the document); the post-edits
         # are unrelated sentences, each repaired on its own
@@ -189,6 +190,40 @@ def print_spin_scores(folders: list[str], verbose: bool = False) -> None:
             print(f"  {v:.2f} {n}")
 
 
+BASELINE_CODE = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from unspin import repair
+texts = json.load(sys.stdin)
+print(json.dumps([repair(t).text for t in texts]))
+"""
+
+
+def baseline_fix(checkout: str, texts: list[str]) -> list[str]:
+    """``fix`` by another checkout's code (an earlier version), in its own process."""
+    import json
+    import subprocess
+    proc = subprocess.run([sys.executable, "-c", BASELINE_CODE, str(Path(checkout).resolve() / "src")],
+                          input=json.dumps(texts), capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout)
+
+
+def measure_baseline(checkout: str, folder: str) -> tuple[float, float, int, int]:
+    """(WER spun, WER after the baseline's fix, harm, words) on one spun corpus."""
+    pairs = list(corpus_pairs(folder))
+    fixed_docs = baseline_fix(checkout, ["\n".join(spun) for _, _, spun in pairs])
+    words = errs_spun = errs_fixed = harm = 0
+    for (_, orig, spun), doc in zip(pairs, fixed_docs):
+        fixed = doc.split("\n")
+        n = sum(len(o.split()) for o in orig)
+        words += n
+        errs_spun += wer(spun, orig) * n
+        errs_fixed += wer(fixed, orig) * n
+        for o, s, f in zip(orig, spun, fixed):
+            harm += len(changed_positions(s.split(), f.split()) - changed_positions(s.split(), o.split()))
+    return errs_spun / words, errs_fixed / words, harm, words
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--unsafe", action="store_true", help="measure fix --unsafe instead of the default")
@@ -198,6 +233,8 @@ def main() -> int:
     ap.add_argument("--only", default="corpus,seed,score,clean,docs,science",
                     help="sections to run, comma-separated: corpus,seed,score,clean,docs,science")
     ap.add_argument("-v", "--verbose", action="store_true", help="print each harmful change and extreme scores")
+    ap.add_argument("--baseline", metavar="DIR", help="also measure another checkout's fix on the spun corpora "
+                    "(an earlier version: git worktree add /tmp/base REV)")
     args = ap.parse_args()
     mode = "fix --unsafe" if args.unsafe else "fix"
     want = set(args.only.split(","))
@@ -217,6 +254,10 @@ def main() -> int:
         print(f"\nrelative WER reduction: {(spun - fixed) / spun:.1%}; harm: {c['harm'] / c['words']:.2%} of words")
         print(f"pair detector: {c['pair_hits']} spun words flagged that no dictionary or context rule caught "
               f"(of {c['spinner_changed']} words the spinner changed)\n")
+        if args.baseline:
+            b_spun, b_fixed, b_harm, b_words = measure_baseline(args.baseline, folder)
+            print(f"baseline {args.baseline}: WER {b_spun:.3f} -> {b_fixed:.3f}, relative reduction "
+                  f"{(b_spun - b_fixed) / b_spun:.1%}; harm {b_harm} ({b_harm / b_words:.2%})\n")
 
     if "seed" in want:
         sys.path.insert(0, str(ROOT / "scripts"))
