@@ -272,7 +272,7 @@ def main() -> int:
     if "clean" in want:
         print(f"\n## Clean text ({mode})\n\n| text | words | words changed | per 10,000 | findings `check` shows |\n|---|---|---|---|---|")
         total_w = total_c = 0
-        for source, words, changed, flags in measure_clean(args.unsafe):
+        for source, words, changed, flags in measure_clean(args.unsafe, tuple(folders)):
             total_w += words
             total_c += changed
             print(f"| {source} | {words} | {changed} | {changed / words * 1e4:.2f} | {flags} |")
