@@ -190,7 +190,8 @@ def print_spin_scores(folders: list[str], verbose: bool = False) -> None:
             print(f"  {v:.2f} {n}")
 
 
-DETECTORS = ("pair.unidiomatic", "collocation.expression", "collocation.context", "pair.thesaurus")
+DETECTORS = ("pair.unidiomatic", "collocation.expression", "collocation.context", "collocation.reordered",
+             "pair.thesaurus")
 
 
 def measure_detectors(folders: list[str]) -> dict[str, list[int]]:

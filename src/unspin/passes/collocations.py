@@ -119,6 +119,37 @@ def edits(doc: Document) -> list[Edit]:
                             f"'{a} {b}' is rare in English; '{c1} {c2}' is {what}, and a thesaurus "
                             f"gives '{a if c1 != a else b}' for '{c1 if c1 != a else c2}'"))
     out.extend(_context_choices(doc, toks, words, spaced, function, looked))
+    out.extend(_reordered(doc, toks, words, spaced, function, looked))
+    return out
+
+
+def _reordered(doc: Document, toks, words, spaced, function, looked: list[int]) -> list[Edit]:
+    """'X of Y' written for the fixed expression 'Y X' with a word swapped ('supply of H2O' ...):
+    'rates of involvement' for 'interest rates'. Both words as written ('rate of growth') is
+    good English and left alone."""
+    out = []
+    for i in looked:
+        if i + 2 >= len(toks) or words[i + 1].lower() != "of" or not (spaced[i] and spaced[i + 1]):
+            continue
+        x, y = words[i], words[i + 2]
+        if not (_content(x, function) and _content(y, function)):
+            continue
+        x_forms = [(x, s, e) for s, e in thesaurus.stems(x)] + [(c, s, "") for c, s in _sources(x, generic=False)]
+        y_forms = [(y, y)] + _sources(y, generic=False)
+        best = None
+        for head, head_stem, ending in x_forms:
+            for mod, mod_stem in y_forms:
+                if not thesaurus.is_expression(mod_stem, head_stem):
+                    continue
+                if head == x and mod == y:
+                    continue  # both as written: 'rate of growth' is good English too
+                form = thesaurus.inflect(head_stem, ending) if head == x else head
+                count = freq.pair(mod, form)
+                if count >= COMMON_EXPRESSION and (best is None or count > best[0]):
+                    best = (count, f"{mod} {form}")
+        if best:
+            out.append(doc.edit(toks[i][0], toks[i + 2][1], best[1], "collocation.reordered",
+                                f"'{x} of {y}' is the fixed expression '{best[1]}' taken apart"))
     return out
 
 
