@@ -18,7 +18,7 @@ import click
 from . import config, engine, evidence, fileio, files, loader, report, stream
 from .grammar import GrammarError
 from .model import Options, Result
-from .resolve import apply
+from .resolve import NOT_SPUN, apply
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -297,7 +297,7 @@ def _review(o: Outcome) -> Result | None:
     """Ask about each edit; returns the result with only the accepted ones (None: quit)."""
     text, accepted, take_all = o.source.text, [], False
     for e in o.result.findings:
-        if e.held and e.held != "suggestion only":
+        if e.held and e.held not in ("suggestion only", NOT_SPUN):
             continue
         if not take_all:
             line, col = report.line_col(text, e.start)
