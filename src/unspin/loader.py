@@ -5,8 +5,7 @@ does not load (prh's stance: a rule whose examples or syntax are broken is not a
 """
 from __future__ import annotations
 
-import os
-import pickle
+import dataclasses
 import sys
 import zlib
 from dataclasses import dataclass, field
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import regex
 
-from . import freq
+from . import cache, plaindata
 from .inflect import expand
 from .model import CATEGORIES
 from .textutil import WORD_RE, tokenize_key
@@ -333,46 +332,46 @@ def load(extra: tuple[str, ...] = ()) -> RuleSet:
     return _load_cached(tuple(str(Path(p).resolve()) for p in extra))
 
 
-def _cache_file(extra: tuple[str, ...]) -> Path | None:
-    """Where the compiled rule set for these files lives: keyed by every file's size and mtime."""
+def _dataclasses() -> dict[str, type]:
+    """The classes a cached rule set may hold: every dataclass defined in this module."""
+    return {name: obj for name, obj in globals().items()
+            if isinstance(obj, type) and dataclasses.is_dataclass(obj) and obj.__module__ == __name__}
+
+
+def _cache_key(extra: tuple[str, ...]) -> str | None:
+    """The rule set's cache key: the content of every rule file and of the code that reads them."""
     try:
         root = rules_dir()
         files = sorted(root.glob("**/*.txt")) + sorted(root.glob("**/*.dict")) + sorted(root.glob("**/*.rules"))
         files += [Path(p) for p in extra]
-        stamp = repr([(str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files])
+        here = Path(__file__).resolve().parent
+        files += [here / "loader.py", here / "inflect.py", here / "textutil.py", here / "model.py"]
+        parts = [f"{f}\0".encode() + f.read_bytes() for f in files]
     except OSError:
         return None
-    base = freq.cache_dir()
-    digest = f"{zlib.crc32(f'{_FORMAT}|{sys.version}|{stamp}'.encode()):08x}{len(stamp):x}"
-    return base / f"rules-{digest}.pickle"
-
-
-_FORMAT = 2  # bump when RuleSet's shape changes
+    classes = _dataclasses()
+    return cache.key(sys.version, plaindata.schema(*classes.values()), *parts)
 
 
 @lru_cache(maxsize=8)
 def _load_cached(extra: tuple[str, ...]) -> RuleSet:
-    """The rule set, from a pickle of an earlier load when the files are unchanged (fast start)."""
-    cache = _cache_file(extra) if os.environ.get("UNSPIN_NO_CACHE") is None else None
-    if cache is not None and cache.is_file():
+    """The rule set, from the plain-data cache of an earlier load when the files are unchanged."""
+    key = _cache_key(extra)
+    classes = _dataclasses()
+    data = cache.read("rules", key) if key else None
+    if data is not None:
         try:
-            with cache.open("rb") as fh:
-                return pickle.load(fh)
-        except Exception:  # a stale or broken cache is only a slower start
-            pass
+            rules = plaindata.decode(zlib.decompress(data), classes)
+            if isinstance(rules, RuleSet):
+                return rules
+        except (plaindata.DecodeError, zlib.error):
+            pass  # a damaged entry is only a slower start: rebuilt below
     rules = _load(extra)
-    if cache is not None:
+    if key:
         try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump(rules, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, cache)
-            for old in cache.parent.glob("rules-*.pickle"):  # one compiled set per extra-file list is enough
-                if old != cache and old.stat().st_mtime < cache.stat().st_mtime - 1 and not extra:
-                    old.unlink()
-        except OSError:
-            pass
+            cache.write("rules", key, zlib.compress(plaindata.encode(rules, classes).encode("utf-8"), 1))
+        except TypeError:
+            pass  # a value plain data cannot hold: no cache, the same rules
     return rules
 
 
