@@ -17,14 +17,15 @@ import click
 
 from . import config, engine, fileio, files, loader, report, stream
 from .grammar import GrammarError
-from .model import Options, Result
+from .model import CATEGORIES, Options, Result
 from .resolve import apply
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def _fail(message: str) -> None:
-    click.echo(f"unspin: {message}", err=True)
+    """One line on stderr (file names in it may hold anything: shown escaped)."""
+    click.echo(f"unspin: {report.shown_name(message)}", err=True)
 
 
 @dataclass
@@ -43,10 +44,14 @@ class Outcome:
 
     @property
     def path(self) -> str:
-        return "<stdin>" if self.name == "-" else self.name
+        """The name as every output format shows it (escaped: see report.shown_name)."""
+        return "<stdin>" if self.name == "-" else report.shown_name(self.name)
 
 
 def options_for(name: str, settings: config.Settings) -> Options:
+    for key in ("select", "disable"):
+        _known_ids(getattr(settings, key), f"{settings.origin.get(key, 'command line')} ({key})",
+                   settings.dictionaries)
     return Options(
         unsafe=settings.unsafe, protect_quotes=settings.protect_quotes,
         disabled=frozenset(settings.disable), enabled_only=frozenset(settings.select),
@@ -54,6 +59,29 @@ def options_for(name: str, settings: config.Settings) -> Options:
         markup=files.markup_for(name, settings.markup),
         grammar=settings.grammar, languagetool_url=settings.languagetool_url,
     )
+
+
+def _known_ids(ids, where: str, dictionaries=()) -> None:
+    """Every id names a rule or a category; otherwise a ConfigError that suggests the nearest."""
+    if not ids:
+        return
+    known = set(loader.load(tuple(dictionaries)).rules) | set(CATEGORIES)
+    for rid in ids:
+        if rid in known or rid.startswith(("HARPER:", "LT:")):  # grammar backends' own rule ids
+            continue
+        raise config.ConfigError(f"{where}: unknown rule or category '{rid}'{_nearest(rid, known)}")
+
+
+def _closest(word: str, known) -> str | None:
+    import difflib
+
+    close = difflib.get_close_matches(word, sorted(known), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _nearest(word: str, known) -> str:
+    close = _closest(word, known)
+    return f" (did you mean '{close}'?)" if close else ""
 
 
 def _open(name: str):
@@ -138,11 +166,19 @@ def run_all(names: list[str], overrides: dict, jobs: int, progress: bool, mode: 
         from concurrent.futures import ProcessPoolExecutor  # only paid for when used
         from multiprocessing import get_context
 
-        work = partial(process, overrides=overrides, mode=mode, **kw)
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
+        work = partial(_in_worker, overrides=overrides, mode=mode, **kw)
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork"),
+                                   initializer=_worker_start, initargs=(os.getpid(),))
+        try:
             for n, outcome in enumerate(pool.map(work, names, chunksize=max(1, min(64, total // (jobs * 4)))), 1):
                 _progress(progress, n, total)
                 yield outcome
+        except BaseException:  # interrupted, or the consumer stopped: no worker outlives us
+            for proc in list((getattr(pool, "_processes", None) or {}).values()):
+                proc.terminate()  # SIGTERM: a worker removes its temp file on the way out
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
     else:
         sink = _stdout_sink if mode == "fix" else None
         for n, name in enumerate(names, 1):
@@ -150,6 +186,31 @@ def run_all(names: list[str], overrides: dict, jobs: int, progress: bool, mode: 
             yield process(name, overrides, mode, sink=sink, emit=emit, **kw)
     if progress and total > 1:
         click.echo("\r\033[K", err=True, nl=False)
+
+
+def _in_worker(name: str, **kw) -> Outcome:
+    """``process`` in a -j worker; a SIGTERM ends the worker once its temp file is removed."""
+    try:
+        return process(name, **kw)
+    except Interrupted as exc:
+        os._exit(128 + exc.signum)
+
+
+def _worker_start(parent: int) -> None:
+    """In each -j worker: die with the parent (Linux: the kernel sends SIGTERM when it goes,
+    even on SIGKILL); SIGINT is left to the parent, which stops the workers itself."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _on_signal)
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(EXIT_ERROR)
 
 
 def _stdout_sink(data: bytes) -> None:
@@ -370,7 +431,11 @@ def diff(word, color, html_out, **kw):
             click.echo(view(o.path, o.result, use_color), nl=False, color=use_color)
     if html_out:
         from . import htmlview
-        Path(html_out).write_text(htmlview.page(pages), encoding="utf-8")
+        try:
+            Path(html_out).write_text(htmlview.page(pages), encoding="utf-8")
+        except OSError as exc:
+            _fail(f"{html_out}: cannot write the HTML page ({exc.strerror})")
+            errors += 1
     _summary(kw, names, f"{len(names)} files, {changed} would change")
     sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if changed else EXIT_CLEAN)
 
@@ -389,6 +454,9 @@ def _guard(run):
 def list_rules(category):
     """List the rules: id, category, safe or suggest, and why."""
     def run():
+        if category is not None and category not in CATEGORIES:
+            _fail(f"unknown category '{category}'{_nearest(category, CATEGORIES)}; known: {', '.join(CATEGORIES)}")
+            return EXIT_ERROR
         for rule in sorted(loader.load().rules.values(), key=lambda r: (r.category, r.id)):
             if not category or rule.category == category:
                 click.echo(f"{rule.id}\t{rule.category}\t{'safe' if rule.safe else 'suggest'}\t{rule.reason}")
@@ -404,7 +472,8 @@ def explain(rule_id):
         rules = loader.load().rules
         rule = rules.get(rule_id)
         if rule is None:
-            near = [r for r in rules if rule_id.lower() in r.lower()][:5]
+            near = [r for r in rules if rule_id.lower() in r.lower()][:5] or [
+                r for r in [_closest(rule_id, rules)] if r]
             _fail(f"no rule '{rule_id}'" + (f"; did you mean: {', '.join(near)}" if near else ""))
             return EXIT_ERROR
         click.echo(f"{rule.id} ({rule.category}, {'safe' if rule.safe else 'suggest-only'})")
@@ -441,16 +510,35 @@ def show_config(path):
     sys.exit(EXIT_CLEAN)
 
 
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM arrived: unwinds like KeyboardInterrupt (temp files are removed on the
+    way), but click does not turn it into its own 'Aborted!' and exit code 1."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _on_signal(signum, frame):
+    raise Interrupted(signum)
+
+
 def entry() -> None:
     """The console script: a bug in unspin is one line and exit code 3, never a traceback.
 
-    UNSPIN_DEBUG=1 shows the traceback.
+    Ctrl-C (SIGINT) exits 130 and SIGTERM 143, after removing temp files. UNSPIN_DEBUG=1 shows
+    the traceback.
     """
+    import signal
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, _on_signal)
     try:
         main()
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Interrupted) as exc:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C does not interrupt the goodbye
         _fail("interrupted")
-        sys.exit(130)
+        sys.exit(128 + getattr(exc, "signum", signal.SIGINT))
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(EXIT_FINDINGS)
