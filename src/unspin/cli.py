@@ -41,6 +41,7 @@ class Outcome:
     changed: bool = False
     source: fileio.Source | None = None  # diff / interactive: the whole text ...
     result: Result | None = None  # ... and its repair
+    snapshot: fileio.Snapshot | None = None  # ... and what the file was when read
 
     @property
     def path(self) -> str:
@@ -99,7 +100,8 @@ def _open(name: str):
         raise fileio.InputError(f"{name}: cannot read ({exc.strerror})") from None
 
 
-def process(name: str, overrides: dict, mode: str, sink=None, safe_only: bool = False, emit=None) -> Outcome:
+def process(name: str, overrides: dict, mode: str, sink=None, safe_only: bool = False, emit=None,
+            force: bool = False) -> Outcome:
     """Read, configure and repair one input, chunk by chunk; failures become data, never tracebacks.
 
     mode: 'check' (collect findings), 'fix' (repaired bytes to ``sink`` or ``output``),
@@ -110,14 +112,22 @@ def process(name: str, overrides: dict, mode: str, sink=None, safe_only: bool = 
     try:
         settings = config.settings_for(None if name == "-" else Path(name), overrides)
         options = options_for(name, settings)
-        with _open(name) as fh:
-            bom, parts = stream.chunks(fh, "<stdin>" if name == "-" else name)
+        with _open(name) as raw:
+            # a file to rewrite is checked before any work, and hashed as it is read
+            writer = fileio.AtomicWriter(name, force=force) if mode == "write" and name != "-" else None
+            try:
+                fh = fileio.HashingReader(raw) if name != "-" and mode in ("write", "whole") else raw
+                bom, parts = stream.chunks(fh, "<stdin>" if name == "-" else name)
+            except BaseException:
+                if writer:
+                    writer.discard()
+                raise
             if mode == "whole":
                 text = "".join(c.text for c in parts)
                 out.source, out.result = fileio.Source(name, text, bom), engine.repair(text, options)
                 out.changed, out.edits = out.result.changed, len(out.result.applied)
+                out.snapshot = fh.finish() if fh is not raw else None
                 return out
-            writer = fileio.AtomicWriter(name) if mode == "write" else None
             pieces = []
             try:
                 if bom and mode != "check":
@@ -136,7 +146,7 @@ def process(name: str, overrides: dict, mode: str, sink=None, safe_only: bool = 
                     data = result.text.encode("utf-8")
                     (writer.write if writer else sink or pieces.append)(data)
                 if writer and out.changed:
-                    writer.commit()
+                    writer.commit(fh.finish().digest)
             finally:
                 if writer:
                     writer.discard()
@@ -307,10 +317,11 @@ def main():
 @click.option("-w", "--write", is_flag=True, help="Rewrite the files in place (atomically) instead of printing.")
 @click.option("-i", "--interactive", is_flag=True, help="Review each edit (accept/reject/all/quit), then write.")
 @click.option("--exit-nonzero-on-fix", is_flag=True, help="Exit 1 when a file was rewritten (for hooks).")
-def fix(write, interactive, exit_nonzero_on_fix, **kw):
+@click.option("--force", is_flag=True, help="With -w: rewrite read-only files too.")
+def fix(write, interactive, exit_nonzero_on_fix, force, **kw):
     """Print the repaired text, or rewrite files with -w. '-' or no PATH reads standard input."""
     mode = "whole" if interactive else "write" if write else "fix"
-    names, outcomes = _start(kw, mode)
+    names, outcomes = _start(kw, mode, **({"force": force} if write else {}))
     errors = fixed = edits = 0
     for o in outcomes:
         if _report_errors(o):
@@ -326,7 +337,11 @@ def fix(write, interactive, exit_nonzero_on_fix, **kw):
                 break
             if result.changed:
                 try:
-                    fileio.write_atomic(o.name, fileio.encode(o.source, result.text))
+                    fileio.write_atomic(o.name, fileio.encode(o.source, result.text), o.snapshot, force)
+                except fileio.InputError as exc:
+                    _fail(str(exc))
+                    errors += 1
+                    continue
                 except OSError as exc:
                     _fail(f"{o.name}: cannot write ({exc.strerror}); the file is unchanged")
                     errors += 1
