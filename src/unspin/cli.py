@@ -10,7 +10,7 @@ import json
 import os
 import sys
 from functools import partial
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import click
@@ -117,7 +117,7 @@ def process(name: str, overrides: dict, mode: str, sink=None, safe_only: bool = 
             writer = fileio.AtomicWriter(name, force=force) if mode == "write" and name != "-" else None
             try:
                 fh = fileio.HashingReader(raw) if name != "-" and mode in ("write", "whole") else raw
-                bom, parts = stream.chunks(fh, "<stdin>" if name == "-" else name)
+                bom, parts = stream.chunks(fh, "<stdin>" if name == "-" else name, options.markup)
             except BaseException:
                 if writer:
                     writer.discard()
@@ -133,17 +133,21 @@ def process(name: str, overrides: dict, mode: str, sink=None, safe_only: bool = 
                 if bom and mode != "check":
                     (writer.write if writer else sink or pieces.append)(fileio.BOM.encode())
                 for chunk in parts:
-                    result = engine.repair(chunk.text, options)
+                    # the rest of a block too long for one chunk passes through untouched
+                    head, body = chunk.text[:chunk.protected], chunk.text[chunk.protected:]
+                    result = engine.repair(body, options)
                     out.edits += len(result.applied)
                     out.changed |= result.changed
                     if mode == "check":
                         loc = report.Locator(chunk.text, chunk.line, chunk.byte)
                         for e in (result.applied if safe_only else result.findings):
+                            if head:
+                                e = replace(e, start=e.start + len(head), end=e.end + len(head))
                             rec = report.record(out.path, loc, e, chunk.start)
                             out.found += 1
                             (emit or out.records.append)(rec)
                         continue
-                    data = result.text.encode("utf-8")
+                    data = (head + result.text).encode("utf-8")
                     (writer.write if writer else sink or pieces.append)(data)
                 if writer and out.changed:
                     writer.commit(fh.finish().digest)

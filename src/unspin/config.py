@@ -13,7 +13,7 @@ KEYS = {
     "dictionaries": list, "protect": list, "protect-files": list, "exclude": list,
     "grammar": str, "languagetool-url": str,
 }
-MARKUPS = ("auto", "text", "markdown", "html")
+MARKUPS = ("auto", "text", "markdown", "html", "rst")
 
 
 class ConfigError(Exception):

@@ -14,6 +14,7 @@ SKIP_DIRS = {".git", ".hg", ".svn", ".tox", ".venv", "venv", "node_modules", "__
 
 MARKDOWN_EXT = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
 HTML_EXT = (".html", ".htm", ".xhtml")
+RST_EXT = (".rst", ".rest")
 
 
 def markup_for(path: str, forced: str = "auto") -> str:
@@ -25,6 +26,8 @@ def markup_for(path: str, forced: str = "auto") -> str:
         return "markdown"
     if low.endswith(HTML_EXT):
         return "html"
+    if low.endswith(RST_EXT):
+        return "rst"
     return "text"
 
 

@@ -17,6 +17,8 @@ def regions(text: str, markup: str) -> list[Region]:
         return _markdown(text)
     if markup == "html":
         return _html(text)
+    if markup == "rst":
+        return _rst(text)
     return []
 
 
@@ -73,6 +75,64 @@ def _markdown(text: str) -> list[Region]:
                     if m:
                         out.append(Region(m.start() + (1 if m.group().startswith("]") else 0), m.end(), "markup"))
                         cursor = m.end()
+    return out
+
+
+# ---------------------------------------------------------------- reStructuredText
+_RST_DIRECTIVE = regex.compile(r"([ \t]*)\.\.[ \t]+(?:\|[^|\n]{1,80}\|[ \t]+)?([\w:+-]{1,40})::")
+_RST_COMMENT = regex.compile(r"([ \t]*)\.\.(?:[ \t]|$)")
+_RST_OPTION = regex.compile(r"[ \t]+:[\w -]{1,40}:")
+#: directives whose body is prose (repaired like any paragraph); the body of any other is code or data
+_RST_PROSE = frozenset("""note warning tip important caution danger attention hint error admonition seealso
+topic sidebar rubric epigraph highlights pull-quote versionadded versionchanged deprecated""".split())
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _rst(text: str) -> list[Region]:
+    """Literal blocks (an indented block after a paragraph ending in '::'), directives with
+    their options (and their bodies, unless the directive holds prose) and comments."""
+    lines = text.splitlines(keepends=True)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+    out: list[Region] = []
+
+    def body_end(i: int, base: int) -> int:
+        """The line after the indented block that follows line ``i`` (blank lines inside it included)."""
+        j, last = i + 1, i
+        while j < len(lines):
+            if lines[j].strip():
+                if _indent(lines[j]) <= base:
+                    break
+                last = j
+            j += 1
+        return last + 1
+
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        d = _RST_DIRECTIVE.match(line)
+        c = None if d else _RST_COMMENT.match(line)
+        if d or c:
+            base = len((d or c).group(1))
+            end = body_end(i, base)
+            if d and d.group(2).lower() in _RST_PROSE:  # the directive line and its options only
+                end = i + 1
+                while end < len(lines) and _RST_OPTION.match(lines[end]):
+                    end += 1
+            out.append(Region(starts[i], starts[end], "markup"))
+            i = max(end, i + 1)
+            continue
+        if line.rstrip().endswith("::"):
+            end = body_end(i, _indent(line))
+            if end > i + 1:
+                out.append(Region(starts[i + 1], starts[end], "markup"))
+            i = end
+            continue
+        i += 1
     return out
 
 
