@@ -20,6 +20,9 @@ _PATH = r"[^\s]{0,2047}[^\s.,;:!?)]"
 PATTERNS: list[tuple[str, regex.Pattern]] = [
     ("code", regex.compile(r"```.*?(?:```|\Z)|`[^`\n]+`", regex.S)),
     ("url", regex.compile(rf"\b(?:https?://|ftp://|www\.){_URL_BODY}")),
+    ("url", regex.compile(r"\b(?:mailto|tel|sms|xmpp|urn|news|irc|magnet):[^\s<>\"“”]{1,320}")),
+    # settings and assignments: 'receive.denyCurrentBranch=updateInstead', 'color=auto', 'x=5'
+    ("setting", regex.compile(r"(?<![\w.-])[A-Za-z_][\w.-]{0,63}=[^\s,;)\]\"“”]{1,256}")),
     ("email", regex.compile(rf"\b[\w.+-]{{1,64}}@{_LABEL}(?:\.{_LABEL}){{1,{_LABELS}}}\b")),
     ("url", regex.compile(rf"\b{_LABEL}(?:\.{_LABEL}){{0,{_LABELS}}}\.{_TLD}\b(?:/{_PATH})?")),
     ("file", regex.compile(r"(?<![\w/])(?:~|\.{1,2})?/[\w.@+-]+(?:/[\w.@+-]*)*")),  # /usr/bin/git, ./run

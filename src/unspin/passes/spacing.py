@@ -123,7 +123,9 @@ _ABBREV_BEFORE_DOT = regex.compile(
 
 
 _CODE_AROUND = regex.compile(r"[{}()\[\]<>=_/\\`#@$|]|\..*\.")
-_DOTTED = regex.compile(r"\w\.\w")
+#: a dot inside a word ('net.Server', 'README.dns'), but not a sentence run into the next one
+#: ('cars.Friday': the after-punct rule spaces that dot in the same run)
+_DOTTED = regex.compile(r"\w\.\w(?!(?<=\p{Ll}{2}\.\p{Lu})\p{Ll})")
 
 
 #: a word in parentheses is prose: '(as we did),or', 'Neumann,2003)'

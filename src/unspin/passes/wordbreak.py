@@ -29,6 +29,10 @@ def glued_splits(doc: Document) -> dict[int, int]:
     return doc.memo["glued"]
 
 
+_DETERMINER_BEFORE = regex.compile(r"\b(?:the|a|an|this|that|these|those|your|my|our|their|his|her|its|each|every|any|no)\s+$",
+                                   regex.I)
+
+
 def _sure_splits(doc: Document) -> tuple[dict[int, int], list[tuple[int, str, bool]]]:
     """The splits the frequencies alone settle, and the tokens left for a second look."""
     if "glued-sure" in doc.memo:
@@ -49,6 +53,8 @@ def _sure_splits(doc: Document) -> tuple[dict[int, int], list[tuple[int, str, bo
         low = token.lower()
         repeated = counts[low] > 1
         cut = segment.split_glued(token, midsentence=midsentence)
+        if cut and low[:cut] == "to" and _DETERMINER_BEFORE.search(doc.text, max(0, m.start() - 8), m.start()):
+            continue  # 'the todo list': a noun after an article, never 'the to do'
         if cut and repeated and low[:cut] not in segment.GLUE_WORDS:
             continue  # written the same way more than once ('polkit'): a term, unless it starts 'the...'
         if cut:
@@ -150,9 +156,12 @@ def number_glues(doc: Document) -> list[tuple[int, int, str]]:
     text = doc.text
     for start, end, token in doc.tokens:
         if not token.isalpha() and token[0].isalpha():  # letters, then digits somewhere
-            m = _WORD_NUMBER.match(text, start, end)
-            if m and (start == 0 or text[start - 1] not in "_@#/.-"):
-                out.append((start, m.end(), f"'{m.group()}' is run into the number after it"))
+            # the token, or its part after a sentence run into it ('over.September30')
+            for at in [start] + [start + i + 1 for i, ch in enumerate(token) if ch == "." and _sentence_glue(text, start + i + 1)]:
+                m = _WORD_NUMBER.match(text, at, end)
+                if m and (at == 0 or text[at - 1] not in "_@#/.-" or at != start):
+                    out.append((at, m.end(), f"'{m.group()}' is run into the number after it"))
+                    break
     standalone = None
     for m in _DECIMAL_WORD.finditer(doc.text):
         word = m.group(1)
@@ -163,6 +172,13 @@ def number_glues(doc: Document) -> list[tuple[int, int, str]]:
         if standalone[word]:
             out.append((m.start(), m.end(), f"'{m.group()}{word}' is a number run into '{word}', a word found on its own elsewhere"))
     return out
+
+
+def _sentence_glue(text: str, start: int) -> bool:
+    """'over.September30': the dot before the token ends a sentence run into the next (the
+    after-punct rule spaces it in the same run), not a dotted name."""
+    return text[start - 1] == "." and start >= 3 and text[start - 3:start - 1].isalpha() \
+        and text[start - 3:start - 1].islower() and text[start:start + 2].istitle()
 
 
 def _digit_glue(doc: Document) -> list[Edit]:
