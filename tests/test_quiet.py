@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
     ("Two cars.Friday,and more", "Two cars. Friday, and more"),
     ("He said the celebration would certainly additionally introduce a prize.",
      "He said the celebration would also introduce a prize."),
+    ("the , ,thethe ", "the, the "),  # found by scripts/fuzz_idempotence.py
 ])
 def test_one_run_reaches_the_fixed_point(text, fixed):
     once = repair(text).text

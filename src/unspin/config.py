@@ -110,7 +110,7 @@ def settings_for(target: Path | None, overrides: dict) -> Settings:
     return Settings(**fields, source=base.source, origin=origin)
 
 
-MAX_WORDS_FILE = 16 * 1024 * 1024  # bytes: a protected-words file larger than this is refused
+MAX_WORDS_FILE = 64 * 1024 * 1024  # bytes: a protected-words file larger than this is refused
 
 
 def protected_words(settings: Settings) -> frozenset[str]:

@@ -12,7 +12,7 @@ from ..document import Document
 from ..model import Edit
 
 # a token starts after space or an opener, or after punctuation the spacing pass will space out
-_LOWER_TOKEN = regex.compile(r"(?:(?<=^|[\s(\[“‘\"])|(?<=\s')|(?<=^')|(?<=\p{Ll}{2}[\"”’)]?[,;])|(?<=\p{Ll}{2}[\"”’)]?[:?!.])(?=\p{Lu}))(\p{Lu}?\p{Ll}+)(?![\p{L}\p{N}_@/\\'’(-]|\.(?!\p{Lu}\p{Ll})\p{L})", regex.M)
+_LOWER_TOKEN = regex.compile(r"(?:(?<=^|[\s(\[“‘\"])|(?<=\s')|(?<=^')|(?<=\p{Ll}{2}[\"”’)]?[,;])|(?<=[,;][ \t]*[,;])|(?<=\p{Ll}{2}[\"”’)]?[:?!.])(?=\p{Lu}))(\p{Lu}?\p{Ll}+)(?![\p{L}\p{N}_@/\\'’(-]|\.(?!\p{Lu}\p{Ll})\p{L})", regex.M)
 
 
 def glued_splits(doc: Document) -> dict[int, int]:
