@@ -98,3 +98,10 @@ def test_rst_files_are_read_as_rst(tmp_path):
     path = tmp_path / "doc.rst"
     path.write_text("Example::\n\n    The Kremlin informed Tuesday it.\n", encoding="utf-8")
     assert run("check", str(path)).returncode == 0
+
+
+def test_one_enormous_line_of_words_still_streams_in_small_chunks():
+    text = "Officials met in the capital on Monday. " * 40_000  # 1.6M characters, no line break
+    _, parts = stream.chunks(io.BytesIO(text.encode()), "x.txt")
+    sizes = [len(c.text) for c in parts]
+    assert sum(sizes) == len(text) and max(sizes) <= 2 * stream.CHUNK

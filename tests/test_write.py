@@ -205,3 +205,17 @@ def _state(pid: int) -> str:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except OSError:
         return "Z"
+
+
+def test_the_sweep_removes_temp_files_of_dead_runs_only(tmp_path):
+    names = {
+        "old": ".a.txt.ab12cd_9.unspin",  # an earlier version's name, a day old
+        "dead": ".a.txt.unspin-999999999-abc.tmp",  # no such process
+        "live": f".a.txt.unspin-{os.getppid()}-abc.tmp",  # a running process
+        "user": ".a.txt.notes",
+    }
+    for name in names.values():
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    os.utime(tmp_path / names["old"], (1, 1))
+    fileio.sweep(str(tmp_path))
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([names["live"], names["user"]])

@@ -6,6 +6,7 @@ import os
 import re
 import stat
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,6 +81,7 @@ def _digest(path: str) -> str:
 
 
 TEMP_RE = re.compile(r"\.(?P<name>.+)\.unspin-(?P<pid>\d+)-\w+\.tmp")
+OLD_TEMP_RE = re.compile(r"\..+\.[a-z0-9_]{8}\.unspin")
 _swept: set[str] = set()
 
 
@@ -93,6 +95,14 @@ def sweep(folder: str) -> None:
     except OSError:
         return
     for entry in names:
+        if OLD_TEMP_RE.fullmatch(entry):  # earlier versions' names carry no pid: removed after a day
+            path = os.path.join(folder, entry)
+            try:
+                if os.lstat(path).st_mtime < time.time() - 86400:
+                    os.unlink(path)
+            except OSError:
+                pass
+            continue
         m = TEMP_RE.fullmatch(entry)
         if not m or int(m.group("pid")) == os.getpid() or _alive(int(m.group("pid"))):
             continue

@@ -37,6 +37,7 @@ _OFF = regex.compile(r"unspin:\s*(off|on)\b")
 _FENCE = regex.compile(r" {0,3}(`{3,}|~{3,})")
 _TICKS = regex.compile(r"```")
 _HTML_RAW = regex.compile(r"<(pre|code|script|style|textarea)\b|<!--", regex.I)
+_OPENERS = regex.compile(r"unspin:|```|~~~|<(?:pre|code|script|style|textarea)\b|<!--", regex.I)
 
 
 @dataclass
@@ -98,20 +99,30 @@ def _cut(buffer: str, final: bool, scanner: Scanner) -> tuple[int, bool]:
         return 0, True
     probe = Scanner(scanner.markup, State(**vars(scanner.state)))
     best, best_state, pos = 0, None, 0
+    line_end, line_state = 0, None  # the last line end at the top level: second choice
     while True:
         nl = buffer.find("\n", pos)
         if nl < 0 or nl + 2 >= len(buffer):
             break
         probe.line(buffer[pos:nl])
         pos = nl + 1
-        if (pos >= CHUNK // 2 and buffer[pos - 2:pos] == "\n\n" and not buffer[pos].isspace()
-                and probe.state.top):
-            best, best_state = pos, State(**vars(probe.state))
+        if pos >= CHUNK // 2 and probe.state.top:
+            if buffer[pos - 2:pos] == "\n\n" and not buffer[pos].isspace():
+                best, best_state = pos, State(**vars(probe.state))
+            elif not buffer[pos].isspace():
+                line_end, line_state = pos, State(**vars(probe.state))
         if best and pos > CHUNK * 2:
             break
     if best:
         scanner.state = best_state
         return best, True
+    if line_end:  # no paragraph break at the top level: a line break will do
+        scanner.state = line_state
+        return line_end, True
+    if pos == 0 and scanner.state.top and not _OPENERS.search(buffer):
+        cut = buffer.rfind(" ", CHUNK // 2, len(buffer) - 1)  # one enormous line of plain words
+        if cut >= 0:
+            return cut + 1, True
     if len(buffer) < MAX_BUFFER:
         return 0, True
     for sep in ("\n\n", "\n", " "):  # one enormous block: cut it, and carry its state over
