@@ -34,14 +34,14 @@ def _pack(table) -> bytes:
 
 
 def _unpack(data: bytes):
-    kind, body = data[:1], data[1:]
+    kind, body = data[:1], memoryview(data)[1:]  # a view: large tables are not copied again
     if kind == b"B":
         return body
     if kind == b"S":
-        return frozenset(body.decode("utf-8").split("\n")) if body else frozenset()
+        return frozenset(str(body, "utf-8").split("\n")) if body else frozenset()
     if kind == b"D":
         n = int.from_bytes(body[:8], "little")
-        words = body[8:8 + n].decode("utf-8").split("\n") if n else []
+        words = str(body[8:8 + n], "utf-8").split("\n") if n else []
         counts = array("Q")
         counts.frombytes(body[8 + n:])
         if len(counts) != len(words):
@@ -91,7 +91,8 @@ class CompactCounts:
     chance is below 1 in 10,000 per lookup, and the tables only inform heuristics.
     """
 
-    def __init__(self, data: bytes):
+    def __init__(self, data: bytes | memoryview):
+        data = memoryview(data)
         keys, counts = data[: len(data) // 3], data[len(data) // 3:]
         self.keys, self.counts = array("I"), array("Q")
         self.keys.frombytes(keys)
