@@ -91,7 +91,8 @@ def test_user_dictionary_in_both_formats(tmp_path):
     tsv = tmp_path / "tortured.tsv"
     tsv.write_text("tortured\tcorrect\nflag pole -> x\tignored\nsupply chain control\tsupply chain management\n", encoding="utf-8")
     text = b"We cut purple prose and improved supply chain control.\n"
-    assert run("fix", "-d", str(own), "-", stdin=text).stdout == b"We cut plain prose and improved supply chain control.\n"
+    assert run("fix", "-d", str(own), "-", stdin=text).stdout == text  # user entries are suggest-only
+    assert run("fix", "--unsafe", "-d", str(own), "-", stdin=text).stdout == b"We cut plain prose and improved supply chain control.\n"
     out = run("fix", "--unsafe", "-d", str(tsv), "-", stdin=text).stdout
     assert out == b"We cut purple prose and improved supply chain management.\n"
 

@@ -163,3 +163,14 @@ def test_compose_refuses_a_rewritten_word_that_only_begins_like_the_kept_text():
     assert compose(phrase, word) is None  # not 'executiveutive order'
     tail = Edit(0, 10, "exec command", "phrase:order", "phrase", True, "", text)
     assert compose(tail, Edit(5, 10, "ordering", "x", "phrase", True, "", "order")) is None
+
+
+def test_a_rule_completed_by_another_rules_output_joins_it_in_one_run():
+    # 'actual' -> 'real' (a thesaurus collocation) completes the key 'real estate programmer'
+    text = "Shares of actual estate programmers fell."
+    result = repair(text, spin="on")
+    assert result.text == "Shares of real estate developers fell."
+    (edit,) = result.applied
+    assert (edit.original, edit.replacement) == ("actual estate programmers", "real estate developers")
+    assert text[edit.start:edit.end] == edit.original  # one edit, on the original text
+    assert repair(result.text, spin="on").text == result.text

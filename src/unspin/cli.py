@@ -10,21 +10,22 @@ import json
 import os
 import sys
 from functools import partial
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import click
 
 from . import config, engine, evidence, fileio, files, loader, report, stream
 from .grammar import GrammarError
-from .model import Options, Result
+from .model import CATEGORIES, Options, Result
 from .resolve import NOT_SPUN, apply
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def _fail(message: str) -> None:
-    click.echo(f"unspin: {message}", err=True)
+    """One line on stderr (file names in it may hold anything: shown escaped)."""
+    click.echo(f"unspin: {report.shown_name(message)}", err=True)
 
 
 @dataclass
@@ -41,13 +42,18 @@ class Outcome:
     spin: evidence.SpinTotal = field(default_factory=lambda: evidence.SpinTotal())  # score: summed over chunks
     source: fileio.Source | None = None  # diff / interactive: the whole text ...
     result: Result | None = None  # ... and its repair
+    snapshot: fileio.Snapshot | None = None  # ... and what the file was when read
 
     @property
     def path(self) -> str:
-        return "<stdin>" if self.name == "-" else self.name
+        """The name as every output format shows it (escaped: see report.shown_name)."""
+        return "<stdin>" if self.name == "-" else report.shown_name(self.name)
 
 
 def options_for(name: str, settings: config.Settings) -> Options:
+    for key in ("select", "disable"):
+        _known_ids(getattr(settings, key), f"{settings.origin.get(key, 'command line')} ({key})",
+                   settings.dictionaries)
     return Options(
         unsafe=settings.unsafe, protect_quotes=settings.protect_quotes,
         disabled=frozenset(settings.disable), enabled_only=frozenset(settings.select),
@@ -56,6 +62,29 @@ def options_for(name: str, settings: config.Settings) -> Options:
         grammar=settings.grammar, languagetool_url=settings.languagetool_url,
         spin=settings.spin, all_findings=settings.all_findings,
     )
+
+
+def _known_ids(ids, where: str, dictionaries=()) -> None:
+    """Every id names a rule or a category; otherwise a ConfigError that suggests the nearest."""
+    if not ids:
+        return
+    known = set(loader.load(tuple(dictionaries)).rules) | set(CATEGORIES)
+    for rid in ids:
+        if rid in known or rid.startswith(("HARPER:", "LT:")):  # grammar backends' own rule ids
+            continue
+        raise config.ConfigError(f"{where}: unknown rule or category '{rid}'{_nearest(rid, known)}")
+
+
+def _closest(word: str, known) -> str | None:
+    import difflib
+
+    close = difflib.get_close_matches(word, sorted(known), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _nearest(word: str, known) -> str:
+    close = _closest(word, known)
+    return f" (did you mean '{close}'?)" if close else ""
 
 
 def _open(name: str):
@@ -73,7 +102,8 @@ def _open(name: str):
         raise fileio.InputError(f"{name}: cannot read ({exc.strerror})") from None
 
 
-def process(name: str, overrides: dict, mode: str, sink=None, safe_only: bool = False, emit=None) -> Outcome:
+def process(name: str, overrides: dict, mode: str, sink=None, safe_only: bool = False, emit=None,
+            force: bool = False) -> Outcome:
     """Read, configure and repair one input, chunk by chunk; failures become data, never tracebacks.
 
     mode: 'check' (collect findings), 'fix' (repaired bytes to ``sink`` or ``output``),
@@ -84,20 +114,30 @@ def process(name: str, overrides: dict, mode: str, sink=None, safe_only: bool = 
     try:
         settings = config.settings_for(None if name == "-" else Path(name), overrides)
         options = options_for(name, settings)
-        with _open(name) as fh:
-            bom, parts = stream.chunks(fh, "<stdin>" if name == "-" else name)
+        with _open(name) as raw:
+            # a file to rewrite is checked before any work, and hashed as it is read
+            writer = fileio.AtomicWriter(name, force=force) if mode == "write" and name != "-" else None
+            try:
+                fh = fileio.HashingReader(raw) if name != "-" and mode in ("write", "whole") else raw
+                bom, parts = stream.chunks(fh, "<stdin>" if name == "-" else name, options.markup)
+            except BaseException:
+                if writer:
+                    writer.discard()
+                raise
             if mode == "whole":
                 text = "".join(c.text for c in parts)
                 out.source, out.result = fileio.Source(name, text, bom), engine.repair(text, options)
                 out.changed, out.edits = out.result.changed, len(out.result.applied)
+                out.snapshot = fh.finish() if fh is not raw else None
                 return out
-            writer = fileio.AtomicWriter(name) if mode == "write" else None
             pieces = []
             try:
                 if bom and mode != "check":
                     (writer.write if writer else sink or pieces.append)(fileio.BOM.encode())
                 for chunk in parts:
-                    result = engine.repair(chunk.text, options)
+                    # the rest of a block too long for one chunk passes through untouched
+                    head, body = chunk.text[:chunk.protected], chunk.text[chunk.protected:]
+                    result = engine.repair(body, options)
                     out.edits += len(result.applied)
                     out.changed |= result.changed
                     if mode == "score":
@@ -106,14 +146,16 @@ def process(name: str, overrides: dict, mode: str, sink=None, safe_only: bool = 
                     if mode == "check":
                         loc = report.Locator(chunk.text, chunk.line, chunk.byte)
                         for e in (result.applied if safe_only else result.findings):
+                            if head:
+                                e = replace(e, start=e.start + len(head), end=e.end + len(head))
                             rec = report.record(out.path, loc, e, chunk.start)
                             out.found += 1
                             (emit or out.records.append)(rec)
                         continue
-                    data = result.text.encode("utf-8")
+                    data = (head + result.text).encode("utf-8")
                     (writer.write if writer else sink or pieces.append)(data)
                 if writer and out.changed:
-                    writer.commit()
+                    writer.commit(fh.finish().digest)
             finally:
                 if writer:
                     writer.discard()
@@ -143,11 +185,19 @@ def run_all(names: list[str], overrides: dict, jobs: int, progress: bool, mode: 
         from concurrent.futures import ProcessPoolExecutor  # only paid for when used
         from multiprocessing import get_context
 
-        work = partial(process, overrides=overrides, mode=mode, **kw)
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
+        work = partial(_in_worker, overrides=overrides, mode=mode, **kw)
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork"),
+                                   initializer=_worker_start, initargs=(os.getpid(),))
+        try:
             for n, outcome in enumerate(pool.map(work, names, chunksize=max(1, min(64, total // (jobs * 4)))), 1):
                 _progress(progress, n, total)
                 yield outcome
+        except BaseException:  # interrupted, or the consumer stopped: no worker outlives us
+            for proc in list((getattr(pool, "_processes", None) or {}).values()):
+                proc.terminate()  # SIGTERM: a worker removes its temp file on the way out
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
     else:
         sink = _stdout_sink if mode == "fix" else None
         for n, name in enumerate(names, 1):
@@ -155,6 +205,31 @@ def run_all(names: list[str], overrides: dict, jobs: int, progress: bool, mode: 
             yield process(name, overrides, mode, sink=sink, emit=emit, **kw)
     if progress and total > 1:
         click.echo("\r\033[K", err=True, nl=False)
+
+
+def _in_worker(name: str, **kw) -> Outcome:
+    """``process`` in a -j worker; a SIGTERM ends the worker once its temp file is removed."""
+    try:
+        return process(name, **kw)
+    except Interrupted as exc:
+        os._exit(128 + exc.signum)
+
+
+def _worker_start(parent: int) -> None:
+    """In each -j worker: die with the parent (Linux: the kernel sends SIGTERM when it goes,
+    even on SIGKILL); SIGINT is left to the parent, which stops the workers itself."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _on_signal)
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(EXIT_ERROR)
 
 
 def _stdout_sink(data: bytes) -> None:
@@ -255,10 +330,11 @@ def main():
 @click.option("-w", "--write", is_flag=True, help="Rewrite the files in place (atomically) instead of printing.")
 @click.option("-i", "--interactive", is_flag=True, help="Review each edit (accept/reject/all/quit), then write.")
 @click.option("--exit-nonzero-on-fix", is_flag=True, help="Exit 1 when a file was rewritten (for hooks).")
-def fix(write, interactive, exit_nonzero_on_fix, **kw):
+@click.option("--force", is_flag=True, help="With -w: rewrite read-only files too.")
+def fix(write, interactive, exit_nonzero_on_fix, force, **kw):
     """Print the repaired text, or rewrite files with -w. '-' or no PATH reads standard input."""
     mode = "whole" if interactive else "write" if write else "fix"
-    names, outcomes = _start(kw, mode)
+    names, outcomes = _start(kw, mode, **({"force": force} if write else {}))
     errors = fixed = edits = 0
     for o in outcomes:
         if _report_errors(o):
@@ -274,7 +350,11 @@ def fix(write, interactive, exit_nonzero_on_fix, **kw):
                 break
             if result.changed:
                 try:
-                    fileio.write_atomic(o.name, fileio.encode(o.source, result.text))
+                    fileio.write_atomic(o.name, fileio.encode(o.source, result.text), o.snapshot, force)
+                except fileio.InputError as exc:
+                    _fail(str(exc))
+                    errors += 1
+                    continue
                 except OSError as exc:
                     _fail(f"{o.name}: cannot write ({exc.strerror}); the file is unchanged")
                     errors += 1
@@ -379,7 +459,11 @@ def diff(word, color, html_out, **kw):
             click.echo(view(o.path, o.result, use_color), nl=False, color=use_color)
     if html_out:
         from . import htmlview
-        Path(html_out).write_text(htmlview.page(pages), encoding="utf-8")
+        try:
+            Path(html_out).write_text(htmlview.page(pages), encoding="utf-8")
+        except OSError as exc:
+            _fail(f"{html_out}: cannot write the HTML page ({exc.strerror})")
+            errors += 1
     _summary(kw, names, f"{len(names)} files, {changed} would change")
     sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if changed else EXIT_CLEAN)
 
@@ -421,6 +505,9 @@ def _guard(run):
 def list_rules(category):
     """List the rules: id, category, safe or suggest, and why."""
     def run():
+        if category is not None and category not in CATEGORIES:
+            _fail(f"unknown category '{category}'{_nearest(category, CATEGORIES)}; known: {', '.join(CATEGORIES)}")
+            return EXIT_ERROR
         for rule in sorted(loader.load().rules.values(), key=lambda r: (r.category, r.id)):
             if not category or rule.category == category:
                 click.echo(f"{rule.id}\t{rule.category}\t{'safe' if rule.safe else 'suggest'}\t{rule.reason}")
@@ -436,7 +523,8 @@ def explain(rule_id):
         rules = loader.load().rules
         rule = rules.get(rule_id)
         if rule is None:
-            near = [r for r in rules if rule_id.lower() in r.lower()][:5]
+            near = [r for r in rules if rule_id.lower() in r.lower()][:5] or [
+                r for r in [_closest(rule_id, rules)] if r]
             _fail(f"no rule '{rule_id}'" + (f"; did you mean: {', '.join(near)}" if near else ""))
             return EXIT_ERROR
         click.echo(f"{rule.id} ({rule.category}, {'safe' if rule.safe else 'suggest-only'})")
@@ -473,16 +561,35 @@ def show_config(path):
     sys.exit(EXIT_CLEAN)
 
 
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM arrived: unwinds like KeyboardInterrupt (temp files are removed on the
+    way), but click does not turn it into its own 'Aborted!' and exit code 1."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _on_signal(signum, frame):
+    raise Interrupted(signum)
+
+
 def entry() -> None:
     """The console script: a bug in unspin is one line and exit code 3, never a traceback.
 
-    UNSPIN_DEBUG=1 shows the traceback.
+    Ctrl-C (SIGINT) exits 130 and SIGTERM 143, after removing temp files. UNSPIN_DEBUG=1 shows
+    the traceback.
     """
+    import signal
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, _on_signal)
     try:
         main()
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Interrupted) as exc:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C does not interrupt the goodbye
         _fail("interrupted")
-        sys.exit(130)
+        sys.exit(128 + getattr(exc, "signum", signal.SIGINT))
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(EXIT_FINDINGS)

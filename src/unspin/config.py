@@ -13,7 +13,7 @@ KEYS = {
     "dictionaries": list, "protect": list, "protect-files": list, "exclude": list,
     "grammar": str, "languagetool-url": str, "spin": str, "all-findings": bool,
 }
-MARKUPS = ("auto", "text", "markdown", "html")
+MARKUPS = ("auto", "text", "markdown", "html", "rst")
 SPIN_MODES = ("auto", "on", "off")
 
 
@@ -41,15 +41,27 @@ class Settings:
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest .unspin.toml, or pyproject.toml with a [tool.unspin] table, at or above ``start``."""
+    """The nearest .unspin.toml, or pyproject.toml with a [tool.unspin] table, at or above ``start``.
+
+    The search stops at the repository's root (the folder holding ``.git``) and at the user's
+    home folder: a file planted in a shared parent (``/tmp``) does not configure other people's files.
+    """
     folder = start if start.is_dir() else start.parent
+    try:
+        home = Path.home().resolve()
+    except (RuntimeError, KeyError, OSError):
+        home = None
     for d in (folder.resolve(), *folder.resolve().parents):
         dotfile = d / ".unspin.toml"
         if dotfile.is_file():
             return dotfile
         pyproject = d / "pyproject.toml"
-        if pyproject.is_file() and "tool" in _read(pyproject) and "unspin" in _read(pyproject)["tool"]:
-            return pyproject
+        if pyproject.is_file():
+            tool = _read(pyproject).get("tool")
+            if isinstance(tool, dict) and "unspin" in tool:
+                return pyproject
+        if (d / ".git").exists() or d == home:
+            return None
     return None
 
 
@@ -71,6 +83,8 @@ def _read(path: Path) -> dict:
 def load_file(path: Path) -> Settings:
     data = _read(path)
     table = data.get("tool", {}).get("unspin", {}) if path.name == "pyproject.toml" else data
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.unspin] must be a table of settings")
     values: dict = {}
     for key, value in table.items():
         if key not in KEYS:
@@ -101,12 +115,46 @@ def settings_for(target: Path | None, overrides: dict) -> Settings:
     return Settings(**fields, source=base.source, origin=origin)
 
 
+MAX_WORDS_FILE = 64 * 1024 * 1024  # bytes: a protected-words file larger than this is refused
+
+
 def protected_words(settings: Settings) -> frozenset[str]:
     words = set(settings.protect)
     for name in settings.protect_files:
-        try:
-            text = Path(name).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise ConfigError(f"{name}: cannot read protected-words file ({exc.strerror})") from None
-        words.update(w for line in text.splitlines() for w in line.split("#", 1)[0].split())
+        words.update(_words_file(name))
     return frozenset(words)
+
+
+@lru_cache(maxsize=32)
+def _words_file(name: str) -> frozenset[str]:
+    """The words of one protected-words file, read once per run."""
+    text = read_user_file(name, "protected-words file")
+    return frozenset(w for line in text.splitlines() for w in line.split("#", 1)[0].split())
+
+
+def read_user_file(name: str, what: str, limit: int = MAX_WORDS_FILE) -> str:
+    """A small text file a user named (dictionary, protected words): regular, bounded, UTF-8.
+
+    Errors name the file and never quote what it holds.
+    """
+    import os
+    import stat
+
+    try:
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise ConfigError(f"{name}: no such {what}") from None
+    except OSError as exc:
+        raise ConfigError(f"{name}: cannot read {what} ({exc.strerror})") from None
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ConfigError(f"{name}: {what} is not a regular file")
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise ConfigError(f"{name}: {what} is larger than {limit // (1024 * 1024)} MiB")
+    if b"\0" in data:
+        raise ConfigError(f"{name}: {what} is a binary file")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{name}: {what} is not UTF-8 text (invalid byte at offset {exc.start})") from None

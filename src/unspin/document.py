@@ -36,6 +36,9 @@ class Document:
     #: how spun the text reads (evidence.SpinReport), judged from the first passes' findings;
     #: the spin passes (``passes.SPIN_PASSES``) read it. None: not judged (everywhere counts)
     spin: object = None
+    #: a second reading of text unspin has just repaired (``engine``): glued and broken words
+    #: are not looked for again, only the word rules run
+    plain: bool = False
 
     def spin_spans(self) -> list[tuple[int, int]]:
         """Where a spin pass should look: where the text reads as spun; everywhere when the user

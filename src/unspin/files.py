@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from pathlib import Path
 
 #: in a folder, only files that hold prose are taken (a file named on the command line always is)
@@ -13,6 +14,7 @@ SKIP_DIRS = {".git", ".hg", ".svn", ".tox", ".venv", "venv", "node_modules", "__
 
 MARKDOWN_EXT = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
 HTML_EXT = (".html", ".htm", ".xhtml")
+RST_EXT = (".rst", ".rest")
 
 
 def markup_for(path: str, forced: str = "auto") -> str:
@@ -24,6 +26,8 @@ def markup_for(path: str, forced: str = "auto") -> str:
         return "markdown"
     if low.endswith(HTML_EXT):
         return "html"
+    if low.endswith(RST_EXT):
+        return "rst"
     return "text"
 
 
@@ -32,6 +36,15 @@ def excluded(path: str, patterns: tuple[str, ...]) -> bool:
     parts = p.as_posix()
     return any(fnmatch.fnmatch(parts, pat) or fnmatch.fnmatch(p.name, pat)
                or any(fnmatch.fnmatch(part, pat) for part in p.parts) for pat in patterns)
+
+
+def _regular(path: str) -> bool:
+    """A regular file (through symlinks): FIFOs, sockets and devices found in a walk are skipped,
+    since reading one may never end."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True  # let the reader report it
 
 
 def expand(names: tuple[str, ...], exclude: tuple[str, ...] = ()) -> list[str]:
@@ -44,7 +57,7 @@ def expand(names: tuple[str, ...], exclude: tuple[str, ...] = ()) -> list[str]:
                                  and not excluded(os.path.join(root, d), exclude))
                 for f in sorted(files):
                     path = os.path.join(root, f)
-                    if f.lower().endswith(PROSE_EXT) and not excluded(path, exclude):
+                    if f.lower().endswith(PROSE_EXT) and not excluded(path, exclude) and _regular(path):
                         out.append(path)
         elif name == "-" or not excluded(name, exclude):
             out.append(name)

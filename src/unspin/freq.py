@@ -1,14 +1,14 @@
 """English word and word-pair frequencies, from the lists symspellpy ships, loaded on first use."""
 from __future__ import annotations
 
-import marshal
-import os
 import zlib
 from array import array
 from bisect import bisect_left
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
+
+from . import cache
 
 
 def _data_file(name: str) -> Path:
@@ -20,30 +20,50 @@ def _data_file(name: str) -> Path:
 
 def cache_dir() -> Path:
     """unspin's cache folder (compiled rules and frequency tables); UNSPIN_CACHE_DIR overrides."""
-    return Path(os.environ.get("UNSPIN_CACHE_DIR")
-                or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "unspin")
+    return cache.folder()
+
+
+def _pack(table) -> bytes:
+    """A table as plain bytes: raw bytes as they are; words, then their counts as an array."""
+    if isinstance(table, bytes):
+        return b"B" + table
+    if isinstance(table, frozenset):
+        return b"S" + "\n".join(sorted(table)).encode("utf-8")
+    words = "\n".join(table).encode("utf-8")
+    return b"D" + len(words).to_bytes(8, "little") + words + array("Q", table.values()).tobytes()
+
+
+def _unpack(data: bytes):
+    kind, body = data[:1], memoryview(data)[1:]  # a view: large tables are not copied again
+    if kind == b"B":
+        return body
+    if kind == b"S":
+        return frozenset(str(body, "utf-8").split("\n")) if body else frozenset()
+    if kind == b"D":
+        n = int.from_bytes(body[:8], "little")
+        words = str(body[8:8 + n], "utf-8").split("\n") if n else []
+        counts = array("Q")
+        counts.frombytes(body[8 + n:])
+        if len(counts) != len(words):
+            raise ValueError("word and count lists differ in length")
+        return dict(zip(words, counts))
+    raise ValueError("unknown table kind")
 
 
 def _cached(name: str, source: Path, build):
-    """``build()``'s table, kept as a marshal file next to the rules cache (loads ~5x faster)."""
+    """``build()``'s table, kept in the cache as plain bytes, keyed by the source's content."""
     try:
-        st = source.stat()
-        path = cache_dir() / f"{name}-{st.st_size}-{st.st_mtime_ns}.marshal"
-        if path.is_file():
-            with path.open("rb") as fh:
-                return marshal.load(fh)
-    except (OSError, ValueError, EOFError, TypeError):
-        path = None
-    table = build()
-    if path is not None:
+        key = cache.key(name, source.read_bytes())
+    except OSError:
+        return build()
+    data = cache.read(name, key)
+    if data is not None:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as fh:
-                marshal.dump(table, fh)
-            os.replace(tmp, path)
-        except OSError:
-            pass
+            return _unpack(data)
+        except (ValueError, UnicodeDecodeError):
+            pass  # damaged: rebuilt below
+    table = build()
+    cache.write(name, key, _pack(table))
     return table
 
 
@@ -71,7 +91,8 @@ class CompactCounts:
     chance is below 1 in 10,000 per lookup, and the tables only inform heuristics.
     """
 
-    def __init__(self, data: bytes):
+    def __init__(self, data: bytes | memoryview):
+        data = memoryview(data)
         keys, counts = data[: len(data) // 3], data[len(data) // 3:]
         self.keys, self.counts = array("I"), array("Q")
         self.keys.frombytes(keys)

@@ -5,8 +5,8 @@ does not load (prh's stance: a rule whose examples or syntax are broken is not a
 """
 from __future__ import annotations
 
-import os
-import pickle
+import dataclasses
+import stat
 import sys
 import zlib
 from dataclasses import dataclass, field
@@ -15,7 +15,8 @@ from pathlib import Path
 
 import regex
 
-from . import freq
+from . import cache, plaindata
+from .config import ConfigError, read_user_file
 from .inflect import expand
 from .model import CATEGORIES
 from .textutil import WORD_RE, tokenize_key
@@ -140,11 +141,14 @@ def _parse_example(body: str, sign: str, where: str, problems: list[str]) -> Exa
 _FLAG_RE = regex.compile(r"(suggest|spin|verb|noun)|(when|unless|after|before)=(!?)([a-z][a-z0-9-]*)")
 
 
-def parse_dictionary(path: Path, problems: list[str], classes: dict, *, own: bool = True) -> list[Rule]:
-    """unspin's own dictionary format (see rules/README.md)."""
+def parse_dictionary(path: Path, problems: list[str], classes: dict, *, own: bool = True,
+                     text: str | None = None) -> list[Rule]:
+    """unspin's own dictionary format (see rules/README.md). A user's (``own=False``) entries are
+    all suggest-only: unspin has not checked their examples against its corpora."""
     category, rules = "phrase", []
     current: Rule | None = None
-    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    text = path.read_text(encoding="utf-8") if text is None else text
+    for n, raw in enumerate(text.splitlines(), 1):
         where = f"{path}:{n}"
         if raw != raw.rstrip():
             problems.append(f"{where}: trailing whitespace")
@@ -198,6 +202,8 @@ def parse_dictionary(path: Path, problems: list[str], classes: dict, *, own: boo
         if not rule.reason:
             rule.reason = ("filler a spinner inserts" if category == "filler"
                            else "a spinner's synonym swap for a standard phrase")
+        if not own:
+            rule.safe = False
         rules.append(rule)
         current = rule
     if own:
@@ -207,12 +213,14 @@ def parse_dictionary(path: Path, problems: list[str], classes: dict, *, own: boo
     return rules
 
 
-def parse_tsv_dictionary(path: Path, problems: list[str]) -> list[Rule]:
+def parse_tsv_dictionary(path: Path, problems: list[str], text: str | None = None) -> list[Rule]:
     """The tortured-phrases format: tab-separated ``tortured<TAB>correct`` (header optional)."""
     import csv  # only user dictionaries in this format need it
+    import io
 
     rules = []
-    with path.open(encoding="utf-8", newline="") as fh:
+    text = path.read_text(encoding="utf-8") if text is None else text
+    with io.StringIO(text, newline="") as fh:
         for n, row in enumerate(csv.reader(fh, delimiter="\t"), 1):
             if not row or row[0].startswith("#"):
                 continue
@@ -338,46 +346,50 @@ def load(extra: tuple[str, ...] = ()) -> RuleSet:
     return _load_cached(tuple(str(Path(p).resolve()) for p in extra))
 
 
-def _cache_file(extra: tuple[str, ...]) -> Path | None:
-    """Where the compiled rule set for these files lives: keyed by every file's size and mtime."""
+def _dataclasses() -> dict[str, type]:
+    """The classes a cached rule set may hold: every dataclass defined in this module."""
+    return {name: obj for name, obj in globals().items()
+            if isinstance(obj, type) and dataclasses.is_dataclass(obj) and obj.__module__ == __name__}
+
+
+def _cache_key(extra: tuple[str, ...]) -> str | None:
+    """The rule set's cache key: the content of every rule file and of the code that reads them."""
     try:
         root = rules_dir()
         files = sorted(root.glob("**/*.txt")) + sorted(root.glob("**/*.dict")) + sorted(root.glob("**/*.rules"))
-        files += [Path(p) for p in extra]
-        stamp = repr([(str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files])
+        for name in extra:  # a FIFO or device would never end, a huge file is refused later
+            st = Path(name).stat()
+            if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_DICTIONARY:
+                return None
+            files.append(Path(name))
+        here = Path(__file__).resolve().parent
+        files += [here / "loader.py", here / "inflect.py", here / "textutil.py", here / "model.py"]
+        parts = [f"{f}\0".encode() + f.read_bytes() for f in files]
     except OSError:
         return None
-    base = freq.cache_dir()
-    digest = f"{zlib.crc32(f'{_FORMAT}|{sys.version}|{stamp}'.encode()):08x}{len(stamp):x}"
-    return base / f"rules-{digest}.pickle"
-
-
-_FORMAT = 3  # bump when RuleSet's shape changes
+    classes = _dataclasses()
+    return cache.key(sys.version, plaindata.schema(*classes.values()), *parts)
 
 
 @lru_cache(maxsize=8)
 def _load_cached(extra: tuple[str, ...]) -> RuleSet:
-    """The rule set, from a pickle of an earlier load when the files are unchanged (fast start)."""
-    cache = _cache_file(extra) if os.environ.get("UNSPIN_NO_CACHE") is None else None
-    if cache is not None and cache.is_file():
+    """The rule set, from the plain-data cache of an earlier load when the files are unchanged."""
+    key = _cache_key(extra)
+    classes = _dataclasses()
+    data = cache.read("rules", key) if key else None
+    if data is not None:
         try:
-            with cache.open("rb") as fh:
-                return pickle.load(fh)
-        except Exception:  # a stale or broken cache is only a slower start
-            pass
+            rules = plaindata.decode(zlib.decompress(data), classes)
+            if isinstance(rules, RuleSet):
+                return rules
+        except (plaindata.DecodeError, zlib.error):
+            pass  # a damaged entry is only a slower start: rebuilt below
     rules = _load(extra)
-    if cache is not None:
+    if key:
         try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump(rules, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, cache)
-            for old in cache.parent.glob("rules-*.pickle"):  # one compiled set per extra-file list is enough
-                if old != cache and old.stat().st_mtime < cache.stat().st_mtime - 1 and not extra:
-                    old.unlink()
-        except OSError:
-            pass
+            cache.write("rules", key, zlib.compress(plaindata.encode(rules, classes).encode("utf-8"), 1))
+        except TypeError:
+            pass  # a value plain data cannot hold: no cache, the same rules
     return rules
 
 
@@ -392,12 +404,15 @@ def _load(extra: tuple[str, ...]) -> RuleSet:
         rules.extend(parse_stanzas(path, problems, classes))
     for name in extra:
         path = Path(name)
-        if not path.is_file():
-            problems.append(f"{path}: no such dictionary file")
-        elif path.suffix in (".tsv", ".csv") or "\t" in path.read_text(encoding="utf-8", errors="replace")[:2000]:
-            rules.extend(parse_tsv_dictionary(path, problems))
+        try:
+            text = read_user_file(name, "dictionary file", MAX_DICTIONARY)
+        except ConfigError as exc:
+            problems.append(str(exc))
+            continue
+        if path.suffix in (".tsv", ".csv") or "\t" in text[:2000]:
+            rules.extend(parse_tsv_dictionary(path, problems, text))
         else:
-            rules.extend(parse_dictionary(path, problems, classes, own=False))
+            rules.extend(parse_dictionary(path, problems, classes, own=False, text=text))
     by_id: dict[str, Rule] = {}
     for rule in rules:
         if rule.id in by_id and not rule.id.startswith("user:"):
@@ -407,9 +422,24 @@ def _load(extra: tuple[str, ...]) -> RuleSet:
         by_id.setdefault(rule.id, rule)
     variants = _variants([r for r in rules if r.kind == "phrase"], root, problems)
     if problems:
-        raise RuleError(problems)
+        raise RuleError([_discreet(p, extra) for p in problems])
     shipped = [r for r in rules if r.kind == "phrase" and not r.id.startswith("user:")]
     return RuleSet(by_id, classes, variants, root, word_swaps(shipped, classes.get("function", frozenset())))
+
+
+MAX_DICTIONARY = 64 * 1024 * 1024  # bytes: a user dictionary larger than this is refused
+_DICT_NAMES = (".dict", ".tsv", ".csv")
+_OWN_WORDS = regex.compile(r"'(?:spun phrase -> standard phrase \[\| flags\]|\+ spun => fixed|- clean sentence"
+                           r"|why: reason|tortured<TAB>correct|spun sentence => repaired sentence|=>)'")
+
+
+def _discreet(problem: str, extra: tuple[str, ...]) -> str:
+    """A problem in a user's file that is not named as a dictionary (``-d ~/.netrc``) keeps its
+    place but loses any quoted text: error messages must not show another file's content."""
+    for name in extra:
+        if problem.startswith(f"{name}:") and not name.endswith(_DICT_NAMES):
+            return regex.sub(r"'[^'\n]*'", lambda m: m.group() if _OWN_WORDS.fullmatch(m.group()) else "'...'", problem)
+    return problem
 
 
 def word_swaps(rules: list[Rule], function_words: frozenset[str], min_support: int = 2) -> dict[str, frozenset[str]]:

@@ -48,7 +48,7 @@ class Options:
     enabled_only: frozenset[str] = frozenset()  # when set, only these ids/categories run
     protected_words: frozenset[str] = frozenset()
     dictionaries: tuple[str, ...] = ()  # extra dictionary files
-    markup: str = "text"  # text | markdown | html: what is prose and what is markup
+    markup: str = "text"  # text | markdown | html | rst: what is prose and what is markup
     grammar: str = ""  # "" (off) | harper | languagetool: a grammar backend's findings too
     languagetool_url: str = ""
     #: auto: spin evidence decides where spin-tier edits apply; on: treat the text as spun;

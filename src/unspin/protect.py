@@ -10,13 +10,23 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _TLD = r"(?:com|org|net|gov|edu|int|mil|io|co|uk|us|de|fr|ru|cn|jp|in|info|biz|ai|dev|app|ly|me|tv|eu)"
 
+# Every repetition below is bounded, so that a pattern that fails at one position does not scan
+# the rest of a long run ('a.a.a.a...', 'www.www...') before the next: time stays linear.
+_LABEL = r"[\w-]{1,63}"  # one part of a host name (DNS allows 63 characters)
+_LABELS = 8  # parts of a host name before its top-level domain
+_URL_BODY = r"[^\s<>\"“”]{1,2047}[^\s<>\"“”.,;:!?)\]'’]"  # up to 2,048 characters, no trailing punctuation
+_PATH = r"[^\s]{0,2047}[^\s.,;:!?)]"
+
 PATTERNS: list[tuple[str, regex.Pattern]] = [
     ("code", regex.compile(r"```.*?(?:```|\Z)|`[^`\n]+`", regex.S)),
-    ("url", regex.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"“”]+[^\s<>\"“”.,;:!?)\]'’]")),
-    ("email", regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
-    ("url", regex.compile(rf"\b[\w-]+(?:\.[\w-]+)*\.{_TLD}\b(?:/[^\s]*[^\s.,;:!?)])?")),
+    ("url", regex.compile(rf"\b(?:https?://|ftp://|www\.){_URL_BODY}")),
+    ("url", regex.compile(r"\b(?:mailto|tel|sms|xmpp|urn|news|irc|magnet):[^\s<>\"“”]{1,320}")),
+    # settings and assignments: 'receive.denyCurrentBranch=updateInstead', 'color=auto', 'x=5'
+    ("setting", regex.compile(r"(?<![\w.-])[A-Za-z_][\w.-]{0,63}=[^\s,;)\]\"“”]{1,256}")),
+    ("email", regex.compile(rf"\b[\w.+-]{{1,64}}@{_LABEL}(?:\.{_LABEL}){{1,{_LABELS}}}\b")),
+    ("url", regex.compile(rf"\b{_LABEL}(?:\.{_LABEL}){{0,{_LABELS}}}\.{_TLD}\b(?:/{_PATH})?")),
     ("file", regex.compile(r"(?<![\w/])(?:~|\.{1,2})?/[\w.@+-]+(?:/[\w.@+-]*)*")),  # /usr/bin/git, ./run
-    ("file", regex.compile(r"\b[\w-]+\.(?:py|txt|md|pdf|csv|json|html?|js|ts|rs|go|c|h|cpp|yaml|yml|toml|docx?|xlsx?|png|jpe?g|gif|zip)\b")),
+    ("file", regex.compile(r"\b[\w-]{1,255}\.(?:py|txt|md|pdf|csv|json|html?|js|ts|rs|go|c|h|cpp|yaml|yml|toml|docx?|xlsx?|png|jpe?g|gif|zip)\b")),
     ("handle", regex.compile(r"(?<![\w@])[@#][\w]+")),
     ("date", regex.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
                            rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b(?:,?\s+\d{{4}})?")),

@@ -76,11 +76,31 @@ def text_line(r: dict) -> str:
     return f"{r['path']}:{r['line']}:{r['column']}: {r['rule']}: {r['message']}: {shown!r} (-> {r['suggestion']!r}){held}"
 
 
+_CONTROL = regex.compile(r"[\x00-\x1f\x7f\u0085\u2028\u2029]")
+
+
+def shown_name(name: str) -> str:
+    """A file name safe to print on one line in any format: bytes that are not UTF-8 (kept by
+    Python as surrogates) and control characters (a newline in a name) become escapes."""
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def github_data(text: str) -> str:
+    """A workflow command's message, escaped as GitHub's runner reads it back."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def github_property(text: str) -> str:
+    """A workflow command's property value (file, title): colons and commas escaped too."""
+    return github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
 def github_line(r: dict) -> str:
     level = "warning" if r["applied"] else "notice"
-    msg = f"{r['message']}: '{r['original']}' -> '{r['suggestion']}'".replace("%", "%25").replace("\n", "%0A")
-    return (f"::{level} file={r['path']},line={r['line']},col={r['column']},endLine={r['end_line']},"
-            f"endColumn={r['end_column']},title=unspin {r['rule']}::{msg}")
+    msg = github_data(f"{r['message']}: '{r['original']}' -> '{r['suggestion']}'")
+    return (f"::{level} file={github_property(r['path'])},line={r['line']},col={r['column']},endLine={r['end_line']},"
+            f"endColumn={r['end_column']},title={github_property('unspin ' + r['rule'])}::{msg}")
 
 
 def sarif(records: list[dict], rules: dict) -> str:

@@ -174,3 +174,72 @@ def apply(text: str, edits: list[Edit]) -> str:
         pos = e.end
     parts.append(text[pos:])
     return "".join(parts)
+
+
+class Rounds:
+    """The text after ``applied`` edits, and how its positions map back to the original, so that
+    edits found on the repaired text can be composed with the ones that made it."""
+
+    def __init__(self, original: str, applied: list[Edit]):
+        self.original, self.applied = original, sorted(applied, key=lambda e: (e.start, e.end))
+        self.text = apply(original, self.applied)
+        self.spans: list[tuple[int, int, Edit]] = []  # where each edit's replacement sits in self.text
+        shift = 0
+        for e in self.applied:
+            start = e.start + shift
+            self.spans.append((start, start + len(e.replacement), e))
+            shift += len(e.replacement) - (e.end - e.start)
+        self.changed = [(a, b) for a, b, e in self.spans if e.replacement != e.original]
+        self._ends = [b for _, b, _ in self.spans]
+
+    def touches(self, e: Edit) -> bool:
+        """``e`` (on the repaired text) covers text an applied edit wrote."""
+        return any(a < e.end and e.start < b or a == b and e.start <= a <= e.end for a, b in self.changed)
+
+    def to_original(self, pos: int) -> int:
+        """A position in the repaired text outside every replacement (or at its edge) -> the original."""
+        shift = 0
+        for a, b, e in self.spans:
+            if b > pos:
+                break
+            shift += len(e.replacement) - (e.end - e.start)
+        return pos - shift
+
+    def mapped(self, spin: SpinReport | None):
+        """``spin``'s verdict asked at repaired-text positions."""
+        rounds = self
+
+        class _Mapped:
+            def unlocked(self, pos: int) -> bool:
+                return spin.unlocked(rounds.to_original(pos)) if spin is not None else False
+        return _Mapped() if spin is not None else None
+
+    def compose(self, later: list[Edit]) -> list[Edit]:
+        """The applied edits with ``later`` (non-overlapping edits on the repaired text) folded in:
+        each later edit and the applied edits it touches become one edit on the original."""
+        groups: list[list] = []  # [start, end, later edits, touched applied edits] on the repaired text
+        for e in sorted(later, key=lambda e: e.start):
+            start, end = e.start, e.end
+            touched = [(a, b, old) for a, b, old in self.spans if a < end and start < b or a == b and start <= a <= end]
+            for a, b, _ in touched:
+                start, end = min(start, a), max(end, b)
+            if groups and start < groups[-1][1]:
+                g = groups[-1]
+                g[0], g[1] = min(g[0], start), max(g[1], end)
+                g[2].append(e)
+                g[3].extend(t for t in touched if t not in g[3])
+            else:
+                groups.append([start, end, [e], touched])
+        replaced = {id(t[2]) for g in groups for t in g[3]}
+        out = [e for e in self.applied if id(e) not in replaced]
+        for start, end, edits, touched in groups:  # (start, end already cover the touched edits)
+            start0, end0 = self.to_original(start), self.to_original(end)
+            shifted = [Edit(e.start - start, e.end - start, e.replacement, e.rule, e.category, e.safe, e.reason,
+                            e.original, e.held, e.spin) for e in edits]
+            lead = edits[0]
+            reasons = "; ".join([old.reason for _, _, old in touched] + [f"then {e.reason}" for e in edits])
+            out.append(Edit(start0, end0, apply(self.text[start:end], shifted), lead.rule, lead.category,
+                            all(e.safe for e in edits) and all(old.safe for _, _, old in touched),
+                            reasons, self.original[start0:end0],
+                            spin=any(e.spin for e in edits) or any(old.spin for _, _, old in touched)))
+        return sorted(out, key=lambda e: (e.start, e.end))

@@ -119,6 +119,10 @@ def _pair_zipf(left: str, right: str) -> float:
     return math.log10(freq.pair(left, right) + 1) - 2.63
 
 
+#: the longest token tried as two glued words ('internationalisationcommittee' is 30)
+MAX_GLUED = 48
+
+
 @lru_cache(maxsize=65536)
 def split_glued(token: str, damaged: bool = False, midsentence: bool = False) -> int:
     """Where to split a lower-case (or Title-case) token glued from two words; 0 = leave it.
@@ -127,6 +131,8 @@ def split_glued(token: str, damaged: bool = False, midsentence: bool = False) ->
     content words run together ('newalgorithms') are read as a glue too. In clean text they
     are left alone: that is how compounds and jargon ('docstring', 'tokenizer') look.
     """
+    if len(token) > MAX_GLUED:
+        return 0  # no two words are this long together; and each cut costs lookups
     low = token.lower()
     if token.islower() and low[:-1] in _BEFORE_A and low[-1] == "a":
         # 'ina', 'asa', 'fora': listed words (a name, an acronym) but, in lower case, a thousand

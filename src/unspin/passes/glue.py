@@ -16,6 +16,8 @@ _DOT_JOIN = regex.compile(r"(?<=\p{Ll}{2})\.(?=\p{Lu}\p{Ll})")
 
 def splits(doc: Document) -> dict[int, int]:
     """Token start -> length of its left part, for every token a spacing pass splits."""
+    if doc.plain:
+        return {}
     out = {start: cut - start for start, cut, _ in wordbreak.number_glues(doc)}  # '2004the' reads '2004 the'
     out.update(wordbreak.glued_splits(doc))
     out.update((start, cut - start) for start, cut in spacing.glued(doc))

@@ -148,6 +148,8 @@ def _loops(doc: Document) -> list[Edit]:
 
 _BRACKET = lazy(r"[()\[\]{}“”\n]")
 _PAIRS = {")": "(", "]": "[", "}": "{", "”": "“"}
+#: a list marker that ends in ')': a number, a letter or a roman numeral after a space or a line start
+_LIST_MARKER = lazy(r"(?<=(?<![^\s])(?:\d{1,3}|[A-Za-z]|[ivxlc]{1,5}|[IVXLC]{1,5}))\)(?=\s|$)")
 
 
 def _flags(doc: Document) -> list[Edit]:
@@ -169,6 +171,8 @@ def _flags(doc: Document) -> list[Edit]:
             stack.append((ch, pos))
         elif stack and stack[-1][0] == _PAIRS[ch]:
             stack.pop()
+        elif ch == ")" and _LIST_MARKER.match(text, pos):
+            continue  # 'a) red, b) green', '1) Install': a list marker opens nothing
         else:
             out.append(doc.edit(pos, pos + 1, ch, "mt.unbalanced", f"'{ch}' closes nothing"))
     unclosed()

@@ -123,7 +123,9 @@ _ABBREV_BEFORE_DOT = regex.compile(
 
 
 _CODE_AROUND = regex.compile(r"[{}()\[\]<>=_/\\`#@$|]|\..*\.")
-_DOTTED = regex.compile(r"\w\.\w")
+#: a dot inside a word ('net.Server', 'README.dns'), but not a sentence run into the next one
+#: ('cars.Friday': the after-punct rule spaces that dot in the same run)
+_DOTTED = regex.compile(r"\w\.\w(?!(?<=\p{Ll}{2}\.\p{Lu})\p{Ll})")
 
 
 #: a word in parentheses is prose: '(as we did),or', 'Neumann,2003)'
@@ -134,6 +136,8 @@ def _not_prose(text: str, pos: int) -> bool:
     """The mark at ``pos`` sits in an abbreviation or code ('e.g.The', 'net.Server',
     '{Linux,Hurd}', 'README.dns,v', '${perl:Depends}'), where a missing space is no error."""
     chunk = _chunk_around(text, pos)
+    if chunk is None:
+        return True  # hundreds of characters without a space: data or code, not a sentence
     if _CODE_AROUND.search(chunk.replace("(", "").replace(")", "") if _PROSE_PAREN.fullmatch(chunk) else chunk):
         return True
     if text[pos] == ".":
@@ -143,14 +147,22 @@ def _not_prose(text: str, pos: int) -> bool:
     return _DOTTED.search(chunk) is not None
 
 
-def _chunk_around(text: str, pos: int) -> str:
-    """The run of non-space characters around ``pos``."""
+_RUN_LIMIT = 120  # characters a run without spaces may reach on each side of a mark and still be prose
+
+
+def _chunk_around(text: str, pos: int) -> str | None:
+    """The run of non-space characters around ``pos``; None when it is longer than prose gets
+    (a bounded scan: checking every mark of a long run stays linear)."""
     start = pos
     while start > 0 and not text[start - 1].isspace():
         start -= 1
+        if pos - start > _RUN_LIMIT:
+            return None
     end = pos
     while end < len(text) and not text[end].isspace():
         end += 1
+        if end - pos > _RUN_LIMIT:
+            return None
     return text[start:end]
 
 

@@ -7,10 +7,11 @@ included: manoeuvring, minimise, theatres) and words wordfreq sees once per mill
 """
 from __future__ import annotations
 
+import json
 from collections import Counter
 from functools import lru_cache
 
-from .. import freq, segment
+from .. import cache, freq, segment
 from ..document import Document
 from ..model import Edit
 from . import glue
@@ -23,27 +24,37 @@ SUGGEST_MIN = 1_000_000  # 22k words: what a slip of the keyboard most likely me
 
 @lru_cache(maxsize=1)
 def _speller():
-    """symspellpy's checker over its English list, pickled in the cache after the first build."""
+    """symspellpy's checker over its English list; its tables are cached as plain JSON."""
+    from collections import defaultdict
+
     from symspellpy import SymSpell
 
     # one edit, prefix 5, common words: a few MiB instead of 128 MiB for the whole list at two
     # edits, and the usual slips ('goverment', 'recieve', 'parliment') are one edit away
     sym = SymSpell(max_dictionary_edit_distance=MAX_EDITS, prefix_length=5)
     path = freq._data_file("frequency_dictionary_en_82_765.txt")
-    cache = freq.cache_dir() / f"symspell{MAX_EDITS}-{SUGGEST_MIN}-{path.stat().st_size}-{path.stat().st_mtime_ns}.pickle"
     try:
-        if cache.is_file() and sym.load_pickle(cache):
-            return sym
-    except Exception:  # a broken cache only costs a rebuild
-        pass
+        key = cache.key("symspell", str(MAX_EDITS), str(SUGGEST_MIN), str(sym.data_version), path.read_bytes())
+    except OSError:
+        key = None
+    data = cache.read("symspell", key) if key else None
+    if data is not None:
+        try:
+            table = json.loads(data)
+            deletes, words, longest = table["deletes"], table["words"], table["max_length"]
+            if (isinstance(deletes, dict) and isinstance(words, dict) and isinstance(longest, int)
+                    and all(isinstance(v, list) for v in deletes.values())
+                    and all(isinstance(v, int) for v in words.values())):
+                sym._deletes, sym._words, sym._max_length = defaultdict(list, deletes), words, longest
+                return sym
+        except (ValueError, KeyError, TypeError):
+            pass  # damaged: rebuilt below
     for word, count in freq.unigrams().items():  # suggestions come from the common words only
         if count >= SUGGEST_MIN:
             sym.create_dictionary_entry(word, count)
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        sym.save_pickle(cache)
-    except OSError:
-        pass
+    if key:
+        table = {"deletes": sym._deletes, "words": sym._words, "max_length": sym._max_length}
+        cache.write("symspell", key, json.dumps(table, separators=(",", ":")).encode("utf-8"))
     return sym
 
 

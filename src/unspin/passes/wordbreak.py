@@ -12,7 +12,7 @@ from ..document import Document
 from ..model import Edit
 
 # a token starts after space or an opener, or after punctuation the spacing pass will space out
-_LOWER_TOKEN = regex.compile(r"(?:(?<=^|[\s(\[“‘\"])|(?<=\s')|(?<=^')|(?<=\p{Ll}{2}[\"”’)]?[,;])|(?<=\p{Ll}{2}[\"”’)]?[:?!.])(?=\p{Lu}))(\p{Lu}?\p{Ll}+)(?![\p{L}\p{N}_@/\\'’(-]|\.(?!\p{Lu}\p{Ll})\p{L})", regex.M)
+_LOWER_TOKEN = regex.compile(r"(?:(?<=^|[\s(\[“‘\"])|(?<=\s')|(?<=^')|(?<=\p{Ll}{2}[\"”’)]?[,;])|(?<=[,;][ \t]*[,;])|(?<=\p{Ll}{2}[\"”’)]?[:?!.])(?=\p{Lu}))(\p{Lu}?\p{Ll}+)(?![\p{L}\p{N}_@/\\'’(-]|\.(?!\p{Lu}\p{Ll})\p{L})", regex.M)
 
 
 def glued_splits(doc: Document) -> dict[int, int]:
@@ -27,6 +27,10 @@ def glued_splits(doc: Document) -> dict[int, int]:
                     splits[start] = cut
         doc.memo["glued"] = splits
     return doc.memo["glued"]
+
+
+_DETERMINER_BEFORE = regex.compile(r"\b(?:the|a|an|this|that|these|those|your|my|our|their|his|her|its|each|every|any|no)\s+$",
+                                   regex.I)
 
 
 def _sure_splits(doc: Document) -> tuple[dict[int, int], list[tuple[int, str, bool]]]:
@@ -49,6 +53,8 @@ def _sure_splits(doc: Document) -> tuple[dict[int, int], list[tuple[int, str, bo
         low = token.lower()
         repeated = counts[low] > 1
         cut = segment.split_glued(token, midsentence=midsentence)
+        if cut and low[:cut] == "to" and _DETERMINER_BEFORE.search(doc.text, max(0, m.start() - 8), m.start()):
+            continue  # 'the todo list': a noun after an article, never 'the to do'
         if cut and repeated and low[:cut] not in segment.GLUE_WORDS:
             continue  # written the same way more than once ('polkit'): a term, unless it starts 'the...'
         if cut:
@@ -150,9 +156,12 @@ def number_glues(doc: Document) -> list[tuple[int, int, str]]:
     text = doc.text
     for start, end, token in doc.tokens:
         if not token.isalpha() and token[0].isalpha():  # letters, then digits somewhere
-            m = _WORD_NUMBER.match(text, start, end)
-            if m and (start == 0 or text[start - 1] not in "_@#/.-"):
-                out.append((start, m.end(), f"'{m.group()}' is run into the number after it"))
+            # the token, or its part after a sentence run into it ('over.September30')
+            for at in [start] + [start + i + 1 for i, ch in enumerate(token) if ch == "." and _sentence_glue(text, start + i + 1)]:
+                m = _WORD_NUMBER.match(text, at, end)
+                if m and (at == 0 or text[at - 1] not in "_@#/.-" or at != start):
+                    out.append((at, m.end(), f"'{m.group()}' is run into the number after it"))
+                    break
     standalone = None
     for m in _DECIMAL_WORD.finditer(doc.text):
         word = m.group(1)
@@ -163,6 +172,13 @@ def number_glues(doc: Document) -> list[tuple[int, int, str]]:
         if standalone[word]:
             out.append((m.start(), m.end(), f"'{m.group()}{word}' is a number run into '{word}', a word found on its own elsewhere"))
     return out
+
+
+def _sentence_glue(text: str, start: int) -> bool:
+    """'over.September30': the dot before the token ends a sentence run into the next (the
+    after-punct rule spaces it in the same run), not a dotted name."""
+    return text[start - 1] == "." and start >= 3 and text[start - 3:start - 1].isalpha() \
+        and text[start - 3:start - 1].islower() and text[start:start + 2].istitle()
 
 
 def _digit_glue(doc: Document) -> list[Edit]:
@@ -231,7 +247,7 @@ def _broken(doc: Document) -> list[Edit]:
 def broken_runs(doc: Document) -> list[tuple[int, int, str]]:
     """``(start, end, joined)`` for 2-3 adjacent word pieces separated by single spaces where
     only the join is a word ('partial ly' -> 'partially')."""
-    if doc.technical:
+    if doc.technical or doc.plain:
         return []
     if "broken" in doc.memo:
         return doc.memo["broken"]
