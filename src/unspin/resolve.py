@@ -7,6 +7,7 @@ from .evidence import SpinReport
 from .loader import RuleSet
 from .model import Edit, Options
 from .protect import Protection
+from .textutil import sentence_bounds
 
 _HELD_REASON = {"quote": "inside a quotation", "url": "inside a URL", "email": "inside an e-mail address",
                 "number": "touches a number", "date": "touches a date", "credit": "in a credit line",
@@ -193,8 +194,17 @@ class Rounds:
         self._ends = [b for _, b, _ in self.spans]
 
     def touches(self, e: Edit) -> bool:
-        """``e`` (on the repaired text) covers text an applied edit wrote."""
-        return any(a < e.end and e.start < b or a == b and e.start <= a <= e.end for a, b in self.changed)
+        """``e`` (on the repaired text) shares a sentence with text an applied edit wrote: a word
+        rule reads its key, the words beside it and its sentence ('when=' conditions)."""
+        start, end = sentence_bounds(self.text, e.start)
+        end = max(end, e.end)
+        i = bisect.bisect_left(self._ends, start)
+        for a, b, old in self.spans[i:]:
+            if a > end:
+                return False
+            if old.replacement != old.original and a <= end and start <= b:
+                return True
+        return False
 
     def to_original(self, pos: int) -> int:
         """A position in the repaired text outside every replacement (or at its edge) -> the original."""
