@@ -14,7 +14,10 @@ round and taking the median. Prints markdown tables.
   baseline     with --baseline DIR: the same throughput runs with another checkout's src/
                (an earlier version: git worktree add /tmp/base REV), to see what a change cost
 
-usage: python bench/speed.py [--rounds 3] [--gigabyte] [--skip-peers] [--baseline DIR]
+  long lines   with --long-lines MB: peak RSS on one paragraph of MB megabytes (80-character
+               lines, no blank line) and on one line of MB megabytes (no line break at all)
+
+usage: python bench/speed.py [--rounds 3] [--gigabyte] [--skip-peers] [--baseline DIR] [--long-lines MB]
 """
 from __future__ import annotations
 
@@ -72,7 +75,10 @@ def build_bytes(name: str, size: int) -> Path:
 
 def unspin(*args: str, src: Path | None = None) -> list[str]:
     """The command line; ``src`` runs another checkout's code (``env`` puts it on the path)."""
-    return ([PY, "-m", "unspin"] if src is None else ["env", f"PYTHONPATH={src}", PY, "-m", "unspin"]) + list(args)
+    if src is None:
+        return [PY, "-m", "unspin", *args]
+    # its own cache folder: versions keep different caches, and a newer one sweeps an older one's
+    return ["env", f"PYTHONPATH={src}", f"UNSPIN_CACHE_DIR={OUT / 'baseline-cache'}", PY, "-m", "unspin", *args]
 
 
 def run(cmd: list[str], timeout: float = 900) -> tuple[float, int]:
@@ -135,13 +141,39 @@ def synthetic_dictionary(entries: int) -> Path:
     return path
 
 
+def long_lines(mb: int) -> int:
+    """Peak RSS of ``unspin check`` on one paragraph (no blank line) and on one line of ``mb`` MB."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    words = " ".join(corpus_text().split())
+    print(f"## Memory on long lines ({mb} MB, unspin check -q -j1)\n\n| input | seconds | peak RSS |\n|---|---|---|")
+    for label, name, width in (("one paragraph (80-character lines)", "paragraph", 80), ("one line", "line", 0)):
+        path = OUT / f"long-{name}-{mb}mb.txt"
+        if not path.exists() or path.stat().st_size < mb * 2**20:
+            with path.open("w", encoding="utf-8") as fh:
+                written = 0
+                while written < mb * 2**20:
+                    if width:
+                        import textwrap
+                        block = "\n".join(textwrap.wrap(words, width)) + "\n"
+                    else:
+                        block = words + " "
+                    fh.write(block)
+                    written += len(block.encode("utf-8"))
+        secs, rss = run(unspin("check", "-q", "-j", "1", str(path)), timeout=7200)
+        print(f"| {label} | {secs:.0f} | {rss / 1024:.0f} MiB |")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--gigabyte", action="store_true", help="also measure memory on a 1 GB input (slow)")
     ap.add_argument("--skip-peers", action="store_true")
     ap.add_argument("--baseline", metavar="DIR", help="another checkout (an earlier version) to time alongside")
+    ap.add_argument("--long-lines", type=int, metavar="MB", help="only measure memory on one paragraph and one line of MB MB")
     args = ap.parse_args()
+    if args.long_lines:
+        return long_lines(args.long_lines)
     OUT.mkdir(parents=True, exist_ok=True)
     big, small = build("news-1m.txt", 1_000_000), build("news-100k.txt", 100_000)
     words = len(big.read_text(encoding="utf-8").split())

@@ -4,12 +4,14 @@
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 
 from . import evidence, loader
 from .document import Document
 from .model import Edit, Options, Result
 from .passes import PASSES, SPIN_PASSES, WORD_PASSES
+from .protect import Protection
 from .resolve import FLAGS, Rounds, apply, resolve
 
 MAX_ROUNDS = 3  # word rules completed by an earlier round's output; a chain longer than this is a bug
@@ -30,26 +32,53 @@ def repair(text: str, options: Options | None = None, **settings) -> Result:
     doc.spin = spin
     candidates += find_edits(doc, SPIN_PASSES)
     applied, suggestions = resolve(candidates, doc.protection, rules, options, spin)
-    applied = _complete(text, applied, rules, options, spin)
+    applied = _complete(text, applied, rules, options, doc)
     return Result(text, apply(text, applied), applied, suggestions, spin)
 
 
-def _complete(text: str, applied: list[Edit], rules, options: Options, spin) -> list[Edit]:
+def _complete(text: str, applied: list[Edit], rules, options: Options, first: Document) -> list[Edit]:
     """Run the word rules again where the repair changed the text, so that fix(fix(x)) == fix(x):
-    an edit whose key the first round's output completed joins that output in one edit."""
+    an edit whose key, neighbour or sentence an earlier edit completed joins it in one edit.
+
+    Only the lines that changed are read again, and what the original text protects (quotations,
+    names, code) stays protected, whatever the repaired line looks like on its own."""
     for _ in range(MAX_ROUNDS):
         rounds = Rounds(text, applied)
-        if not rounds.changed:
+        windows = rounds.changed_lines()
+        if not windows:
             break
-        doc = Document(rounds.text, rules, options, plain=True)
-        fresh = [e for e in find_edits(doc, WORD_PASSES) if rounds.touches(e)]
+        view = "\n".join(rounds.text[a:b] for a, b in windows)
+        starts, at = [], 0
+        for a, b in windows:
+            starts.append((at, a))
+            at += b - a + 1
+        doc = Document(view, rules, options, plain=True)
+        doc.__dict__["technical"] = first.technical  # a fact about the whole text, not the view
+
+        def to_repaired(pos: int) -> int:
+            i = bisect_right(starts, (pos, float("inf"))) - 1
+            return starts[i][1] + pos - starts[i][0]
+
+        fresh = [shift(e, to_repaired(e.start) - e.start) for e in find_edits(doc, WORD_PASSES)]
+        fresh = [e for e in fresh if rounds.touches(e)
+                 and not first.protection.hit(rounds.to_original(e.start), rounds.to_original(e.end),
+                                              _allow(rules, e))]
         if not fresh:
             break
-        later, _ = resolve(fresh, doc.protection, rules, options, rounds.mapped(spin))
+        later, _ = resolve(fresh, Protection([]), rules, options, rounds.mapped(first.spin))
         if not later:
             break
         applied = rounds.compose(later)
     return applied
+
+
+def _allow(rules, e: Edit) -> frozenset[str]:
+    rule = rules.rules.get(e.rule)
+    return rule.allow if rule else frozenset()
+
+
+def shift(e: Edit, by: int) -> Edit:
+    return replace(e, start=e.start + by, end=e.end + by)
 
 
 def check(text: str, options: Options | None = None, **settings) -> list[Edit]:

@@ -193,6 +193,19 @@ class Rounds:
         self.changed = [(a, b) for a, b, e in self.spans if e.replacement != e.original]
         self._ends = [b for _, b, _ in self.spans]
 
+    def changed_lines(self) -> list[tuple[int, int]]:
+        """The lines of the repaired text that hold a change, as ``(start, end)`` spans."""
+        out: list[tuple[int, int]] = []
+        for a, b in self.changed:
+            start = self.text.rfind("\n", 0, a) + 1
+            end = self.text.find("\n", b)
+            end = len(self.text) if end < 0 else end
+            if out and start <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], end))
+            else:
+                out.append((start, end))
+        return out
+
     def touches(self, e: Edit) -> bool:
         """``e`` (on the repaired text) shares a sentence with text an applied edit wrote: a word
         rule reads its key, the words beside it and its sentence ('when=' conditions)."""
