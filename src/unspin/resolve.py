@@ -192,6 +192,10 @@ class Rounds:
             shift += len(e.replacement) - (e.end - e.start)
         self.changed = [(a, b) for a, b, e in self.spans if e.replacement != e.original]
         self._ends = [b for _, b, _ in self.spans]
+        self._shifts, total = [], 0  # the length the first k edits added, for k = 1, 2, ...
+        for _, _, e in self.spans:
+            total += len(e.replacement) - (e.end - e.start)
+            self._shifts.append(total)
 
     def changed_lines(self) -> list[tuple[int, int]]:
         """The lines of the repaired text that hold a change, as ``(start, end)`` spans."""
@@ -221,12 +225,8 @@ class Rounds:
 
     def to_original(self, pos: int) -> int:
         """A position in the repaired text outside every replacement (or at its edge) -> the original."""
-        shift = 0
-        for a, b, e in self.spans:
-            if b > pos:
-                break
-            shift += len(e.replacement) - (e.end - e.start)
-        return pos - shift
+        i = bisect.bisect_right(self._ends, pos)  # the edits whose replacement ends at or before pos
+        return pos - (self._shifts[i - 1] if i else 0)
 
     def mapped(self, spin: SpinReport | None):
         """``spin``'s verdict asked at repaired-text positions."""

@@ -54,6 +54,7 @@ def _sources(word: str, generic: bool = True) -> list[tuple[str, str]]:
     return [(c, s) for c, s in thesaurus.sources(word, generic) if z + RARER_BY <= freq.zipf(c) <= GENERIC_ZIPF]
 
 
+@lru_cache(maxsize=65536)
 def _pair_candidates(a: str, b: str) -> list[tuple[int, int, str, str]]:
     """``(kind, count, first, second)`` for the pairs 'a b' could have been. kind 1: one word,
     a synonym, gives a common fixed expression; 0: anything weaker (a generic term, both
@@ -67,17 +68,18 @@ def _pair_candidates(a: str, b: str) -> list[tuple[int, int, str, str]]:
         return int(synonym and expression and count >= COMMON_EXPRESSION)
 
     a_sources = _sources(a)
+    table = thesaurus.expressions()
     for cand, stem in a_sources:  # the first word swapped
         count = freq.pair(cand, b)
         if count:
-            expr = any(thesaurus.is_expression(stem, s) for s in b_stems)
+            seconds = table.get(stem, {})
+            expr = any(() in seconds.get(s, ()) for s in b_stems)
             out.append((kind(count, expr, cand in a_syn), count, cand, b))
     b_sources = _sources(b)
     for cand, stem in b_sources:  # the second word swapped
         count = freq.pair(a, cand)
         if count:
             out.append((kind(count, thesaurus.is_expression(a, stem), cand in b_syn), count, a, cand))
-    table = thesaurus.expressions()
     for c1, s1 in a_sources:  # both swapped: only into a fixed expression, and only reported
         seconds = table.get(s1) or table.get(c1)
         for c2, s2 in b_sources if seconds else ():
@@ -98,11 +100,12 @@ def edits(doc: Document) -> list[Edit]:
     spaced = [i + 1 < len(toks) and text[toks[i][1]:toks[i + 1][0]] == " " for i in range(len(toks))]
     starts = [t[0] for t in toks]
     looked = [i for s, e in spans for i in range(bisect_left(starts, s), bisect_left(starts, e))]
+    content = [_content(w, function) for w in words]
     for i in looked:
         if i + 1 >= len(toks):
             continue
         a, b = words[i], words[i + 1]
-        if not spaced[i] or not (_content(a, function) and _content(b, function)) or freq.pair(a, b):
+        if not (spaced[i] and content[i] and content[i + 1]) or freq.pair(a, b):
             continue
         if thesaurus.is_expression(a, b):
             continue
@@ -118,12 +121,12 @@ def edits(doc: Document) -> list[Edit]:
         out.append(doc.edit(start, end, replacement, rule,
                             f"'{a} {b}' is rare in English; '{c1} {c2}' is {what}, and a thesaurus "
                             f"gives '{a if c1 != a else b}' for '{c1 if c1 != a else c2}'"))
-    out.extend(_context_choices(doc, toks, words, spaced, function, looked))
-    out.extend(_reordered(doc, toks, words, spaced, function, looked))
+    out.extend(_context_choices(doc, toks, words, spaced, content, looked))
+    out.extend(_reordered(doc, toks, words, spaced, content, looked))
     return out
 
 
-def _reordered(doc: Document, toks, words, spaced, function, looked: list[int]) -> list[Edit]:
+def _reordered(doc: Document, toks, words, spaced, content, looked: list[int]) -> list[Edit]:
     """'X of Y' written for the fixed expression 'Y X' with a word swapped ('supply of H2O' ...):
     'rates of involvement' for 'interest rates'. Both words as written ('rate of growth') is
     good English and left alone."""
@@ -132,7 +135,7 @@ def _reordered(doc: Document, toks, words, spaced, function, looked: list[int]) 
         if i + 2 >= len(toks) or words[i + 1].lower() != "of" or not (spaced[i] and spaced[i + 1]):
             continue
         x, y = words[i], words[i + 2]
-        if not (_content(x, function) and _content(y, function)):
+        if not (content[i] and content[i + 2]):
             continue
         x_forms = [(x, s, e) for s, e in thesaurus.stems(x)] + [(c, s, "") for c, s in _sources(x, generic=False)]
         y_forms = [(y, y)] + _sources(y, generic=False)
@@ -153,15 +156,14 @@ def _reordered(doc: Document, toks, words, spaced, function, looked: list[int]) 
     return out
 
 
-def _context_choices(doc: Document, toks, words, spaced, function, looked: list[int]) -> list[Edit]:
+def _context_choices(doc: Document, toks, words, spaced, content, looked: list[int]) -> list[Edit]:
     out = []
     for i in looked:
         if not 0 < i < len(toks) - 1:
             continue
-        w, prev, nxt = words[i], words[i - 1].lower(), words[i + 1].lower()
-        if not (spaced[i - 1] and spaced[i]) or not _content(w, function) or not _content(prev, function) \
-                or not _content(nxt, function):
+        if not (spaced[i - 1] and spaced[i] and content[i - 1] and content[i] and content[i + 1]):
             continue  # a function word pairs with almost anything: 'hunting the' -> 'running the'
+        w, prev, nxt = words[i], words[i - 1], words[i + 1]
 
         if freq.pair(prev, w) or freq.pair(w, nxt):
             continue

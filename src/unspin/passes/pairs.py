@@ -45,12 +45,14 @@ def edits(doc: Document) -> list[Edit]:
         if not (w1.islower() and w2.islower()) or text[a[1]:b[0]] != " ":
             continue
         n1, n2 = norm(w1), norm(w2)
-        if thesaurus.is_expression(n1, n2) or n1 in function or n2 in function:
-            continue  # 'general strike' is a fixed expression as written; 'strike it' says nothing
+        if n1 in function or n2 in function:
+            continue  # 'strike it' says nothing
         for word, other, left in ((n1, n2, True), (n2, n1, False)):
             if word not in swaps:
                 continue
             found = _better(n1, n2, swaps[word], left)
+            if found and thesaurus.is_expression(n1, n2):
+                break  # 'general strike': a fixed expression as written
             if found:
                 alt, count = found
                 tok = a if left else b
