@@ -212,6 +212,7 @@ def _in_worker(name: str, **kw) -> Outcome:
     try:
         return process(name, **kw)
     except Interrupted as exc:
+        fileio.remove_live_temps()
         os._exit(128 + exc.signum)
 
 
@@ -588,6 +589,7 @@ def entry() -> None:
         main()
     except (KeyboardInterrupt, Interrupted) as exc:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C does not interrupt the goodbye
+        fileio.remove_live_temps()
         _fail("interrupted")
         sys.exit(128 + getattr(exc, "signum", signal.SIGINT))
     except BrokenPipeError:

@@ -144,9 +144,17 @@ class AtomicWriter:
             raise InputError(f"{name}: read-only file; unchanged (--force rewrites it)")
         folder = os.path.dirname(self.path)
         sweep(folder)
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{os.path.basename(self.path)}.unspin-{os.getpid()}-",
-                                        suffix=".tmp", dir=folder)
-        self.fh = os.fdopen(fd, "wb")
+        # SIGINT/SIGTERM wait until the temp file is on the list the exit path cleans up, so no
+        # signal can land between its creation and its registration
+        import signal
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        try:
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{os.path.basename(self.path)}.unspin-{os.getpid()}-",
+                                            suffix=".tmp", dir=folder)
+            LIVE_TEMPS.add(self.tmp)
+            self.fh = os.fdopen(fd, "wb")
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
     def write(self, data: bytes) -> None:
         self.fh.write(data)
@@ -186,6 +194,7 @@ class AtomicWriter:
             raise InputError(f"{self.name}: changed while unspin was working on it; unchanged")
         if self._same_identity():
             os.replace(self.tmp, self.path)
+            LIVE_TEMPS.discard(self.tmp)
             self.tmp = None
             return
         # in place: the inode (links, owner, ACLs) stays; the verified copy is only then removed
@@ -204,4 +213,19 @@ class AtomicWriter:
                 os.unlink(self.tmp)
             except FileNotFoundError:
                 pass
+            LIVE_TEMPS.discard(self.tmp)
             self.tmp = None
+
+
+#: temp files this process has open; removed on the way out when a signal ends the run
+LIVE_TEMPS: set[str] = set()
+
+
+def remove_live_temps() -> None:
+    """Remove the temp files of writes a signal interrupted (also between creation and use)."""
+    for tmp in list(LIVE_TEMPS):
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        LIVE_TEMPS.discard(tmp)
