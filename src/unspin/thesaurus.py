@@ -34,17 +34,28 @@ def neighbours() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
 
 
 @lru_cache(maxsize=1)
-def expressions() -> dict[str, dict[str, frozenset[tuple[str, ...]]]]:
-    """First word -> second word -> the rests (``()`` for a two-word expression)."""
-    table: dict[str, dict[str, set[tuple[str, ...]]]] = {}
-    for phrase, _zipf in _rows("expressions.tsv.gz"):
+def expressions() -> frozenset[str]:
+    """The fixed expressions, as space-joined words ('stock market', 'chief executive officer')."""
+    return frozenset(phrase for phrase, _zipf in _rows("expressions.tsv.gz"))
+
+
+@lru_cache(maxsize=1)
+def _seconds() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for phrase in expressions():
         words = phrase.split()
-        table.setdefault(words[0], {}).setdefault(words[1], set()).add(tuple(words[2:]))
-    return {w: {s: frozenset(r) for s, r in seconds.items()} for w, seconds in table.items()}
+        if len(words) == 2:
+            table.setdefault(words[0], set()).add(words[1])
+    return {w: frozenset(s) for w, s in table.items()}
+
+
+def seconds(first: str) -> frozenset[str]:
+    """The words that follow ``first`` in a two-word fixed expression."""
+    return _seconds().get(first, frozenset())
 
 
 def is_expression(*words: str) -> bool:
-    return tuple(words[2:]) in expressions().get(words[0], {}).get(words[1], ())
+    return " ".join(words) in expressions()
 
 
 #: (ending as written, ending of the stem): 'markets' -> 'market' + 's'

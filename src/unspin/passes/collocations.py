@@ -46,7 +46,7 @@ RARER_BY = 0.5  # a spinner writes a rarer synonym: the candidate must be 3x as 
 GENERIC_ZIPF = 5.8  # candidates commoner than this are light words ('be', 'get', 'down') that pair with anything
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=8192)
 def _sources(word: str, generic: bool = True) -> list[tuple[str, str]]:
     """Thesaurus candidates for ``word`` that a spinner plausibly replaced: commoner than it,
     but not so common that they pair with anything."""
@@ -54,7 +54,7 @@ def _sources(word: str, generic: bool = True) -> list[tuple[str, str]]:
     return [(c, s) for c, s in thesaurus.sources(word, generic) if z + RARER_BY <= freq.zipf(c) <= GENERIC_ZIPF]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _pair_candidates(a: str, b: str) -> list[tuple[int, int, str, str]]:
     """``(kind, count, first, second)`` for the pairs 'a b' could have been. kind 1: one word,
     a synonym, gives a common fixed expression; 0: anything weaker (a generic term, both
@@ -68,12 +68,11 @@ def _pair_candidates(a: str, b: str) -> list[tuple[int, int, str, str]]:
         return int(synonym and expression and count >= COMMON_EXPRESSION)
 
     a_sources = _sources(a)
-    table = thesaurus.expressions()
     for cand, stem in a_sources:  # the first word swapped
         count = freq.pair(cand, b)
         if count:
-            seconds = table.get(stem, {})
-            expr = any(() in seconds.get(s, ()) for s in b_stems)
+            after = thesaurus.seconds(stem)
+            expr = any(s in after for s in b_stems)
             out.append((kind(count, expr, cand in a_syn), count, cand, b))
     b_sources = _sources(b)
     for cand, stem in b_sources:  # the second word swapped
@@ -81,9 +80,9 @@ def _pair_candidates(a: str, b: str) -> list[tuple[int, int, str, str]]:
         if count:
             out.append((kind(count, thesaurus.is_expression(a, stem), cand in b_syn), count, a, cand))
     for c1, s1 in a_sources:  # both swapped: only into a fixed expression, and only reported
-        seconds = table.get(s1) or table.get(c1)
-        for c2, s2 in b_sources if seconds else ():
-            if () in seconds.get(s2, ()):
+        after = thesaurus.seconds(s1) or thesaurus.seconds(c1)
+        for c2, s2 in b_sources if after else ():
+            if s2 in after:
                 count = freq.pair(c1, c2)
                 if count:
                     out.append((0, count, c1, c2))
