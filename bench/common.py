@@ -1,4 +1,5 @@
 """Shared helpers for the measurement scripts: paths, data loading, word alignment, WER."""
+
 from __future__ import annotations
 
 import difflib
@@ -22,6 +23,7 @@ def shared(*parts: str) -> Path | None:
 def detokenize(line: str) -> str:
     """Undo Moses tokenization ('don 't', ' , ', '@-@') the way the MLQE-PE data needs."""
     from sacremoses import MosesDetokenizer
+
     return MosesDetokenizer("en").detokenize(line.split())
 
 

@@ -4,13 +4,13 @@ on clean news (corpora/clean and the corpus originals, where every finding is a 
 
 usage: python bench/grammar.py   (needs harper-py: pip install 'unspin[harper]')
 """
+
 from __future__ import annotations
 
 import sys
 from collections import Counter
 
 from common import ROOT
-
 from unspin.document import Document
 from unspin.grammar import harper
 from unspin.loader import load
@@ -46,8 +46,10 @@ def main() -> int:
         w = words["seed" if label.startswith("seed") else "clean"]
         top = ", ".join(f"{k.split(':')[1]} {n}" for k, n in kinds.most_common(5))
         print(f"| {label} | {w} | {raw} | {kept} | {kept / w * 1000:.1f} | {top} |")
-    print("\nOn clean news every kept finding is a false alarm; on the seed, read them with "
-          "`unspin check --grammar harper seeds/kremlin-iran-spun.txt`.")
+    print(
+        "\nOn clean news every kept finding is a false alarm; on the seed, read them with "
+        "`unspin check --grammar harper seeds/kremlin-iran-spun.txt`."
+    )
     return 0
 
 

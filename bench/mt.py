@@ -9,13 +9,13 @@ detokenization, i.e. where it changed something beyond tokenizer artifacts (targ
 
 usage: python bench/mt.py
 """
+
 from __future__ import annotations
 
 import sys
 from collections import Counter
 
 from common import detokenize, shared, wer
-
 from unspin import repair
 
 
@@ -23,8 +23,10 @@ def main() -> int:
     base = shared("mlqe-pe-dev")
     if not base:
         return 0
-    print("| pair | lines | WER raw MT | WER detokenized MT (sacremoses) | WER unspin fix(MT) | mt==pe lines "
-          "| unspin changed words beyond detokenization | spacing left unlike sacremoses |")
+    print(
+        "| pair | lines | WER raw MT | WER detokenized MT (sacremoses) | WER unspin fix(MT) | mt==pe lines "
+        "| unspin changed words beyond detokenization | spacing left unlike sacremoses |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     beyond_rules: Counter = Counter()
     for folder in sorted(p for p in base.iterdir() if p.is_dir()):
@@ -35,17 +37,22 @@ def main() -> int:
         fixed = [repair(x) for x in mt]
         same = [(m, d, f) for m, p, d, f in zip(mt, pe, mt_d, fixed) if m == p]
         beyond = spacing = 0
-        for m, d, f in same:
+        for _m, d, f in same:
             if "".join(f.text.split()) != "".join(d.split()):  # characters differ, not only spaces
                 beyond += 1
                 beyond_rules.update(e.rule for e in f.applied)
             elif f.text.split() != d.split():
                 spacing += 1
-        print(f"| {folder.name} | {len(mt)} | {wer(mt, pe_d):.3f} | {wer(mt_d, pe_d):.3f} | "
-              f"{wer([f.text for f in fixed], pe_d):.3f} | {len(same)} | {beyond} ({beyond / max(1, len(same)):.1%}) "
-              f"| {spacing} |")
+        print(
+            f"| {folder.name} | {len(mt)} | {wer(mt, pe_d):.3f} | {wer(mt_d, pe_d):.3f} | "
+            f"{wer([f.text for f in fixed], pe_d):.3f} | {len(same)} | {beyond} ({beyond / max(1, len(same)):.1%}) "
+            f"| {spacing} |"
+        )
     if beyond_rules:
-        print("\nrules behind the changes beyond detokenization:", ", ".join(f"{r} {n}" for r, n in beyond_rules.most_common(8)))
+        print(
+            "\nrules behind the changes beyond detokenization:",
+            ", ".join(f"{r} {n}" for r, n in beyond_rules.most_common(8)),
+        )
     return 0
 
 

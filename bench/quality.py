@@ -14,6 +14,7 @@
 
 usage: python bench/quality.py [--unsafe]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,14 +22,17 @@ import sys
 from pathlib import Path
 
 from common import ROOT, changed_positions, changed_words, detokenize, shared, wer
-
 from unspin import repair
 
 
 def corpus_pairs(folder: str = "news"):
     for spun in sorted((ROOT / "corpora" / folder).glob("*.spun.txt")):
         orig = spun.with_name(spun.name.replace(".spun.txt", ".orig.txt"))
-        yield spun.name.split(".")[0], orig.read_text(encoding="utf-8").splitlines(), spun.read_text(encoding="utf-8").splitlines()
+        yield (
+            spun.name.split(".")[0],
+            orig.read_text(encoding="utf-8").splitlines(),
+            spun.read_text(encoding="utf-8").splitlines(),
+        )
 
 
 def measure_corpus(unsafe: bool, folder: str = "news", spin: str = "auto", verbose: bool = False) -> dict:
@@ -49,13 +53,18 @@ def measure_corpus(unsafe: bool, folder: str = "news", spin: str = "auto", verbo
             ours = changed_positions(s.split(), f.split())
             harm += len(ours - spinner)
             if verbose and ours - spinner:
-                print(f"  harm {name}:{n + 1}: {[s.split()[i] for i in sorted(ours - spinner)]} -> {f[:0]}"
-                      f"{[w for w in f.split() if w not in s.split()]}")
+                print(
+                    f"  harm {name}:{n + 1}: {[s.split()[i] for i in sorted(ours - spinner)]} -> {f[:0]}"
+                    f"{[w for w in f.split() if w not in s.split()]}"
+                )
             tot["spinner_changed"] += len(spinner)
             for e in whole.suggestions:
-                if e.category == "pair" and line_starts[n] <= e.start < line_starts[n + 1] - 1 \
-                        and not any(a <= e.start < b for a, b in covered):
-                    index = len(s[:e.start - line_starts[n]].split())
+                if (
+                    e.category == "pair"
+                    and line_starts[n] <= e.start < line_starts[n + 1] - 1
+                    and not any(a <= e.start < b for a, b in covered)
+                ):
+                    index = len(s[: e.start - line_starts[n]].split())
                     tot["pair_hits"] += index in spinner
         words = sum(len(o.split()) for o in orig)
         rows.append((name, words, w_spun, w_fixed, harm))
@@ -75,7 +84,10 @@ def clean_texts(folders=("news", "heldout")):
     base = shared("mlqe-pe-dev")
     if base:
         for pe in sorted(base.glob("*/dev.pe")):
-            yield f"mlqe-pe {pe.parent.name} post-edits", [detokenize(line) for line in pe.read_text(encoding="utf-8").splitlines()]
+            yield (
+                f"mlqe-pe {pe.parent.name} post-edits",
+                [detokenize(line) for line in pe.read_text(encoding="utf-8").splitlines()],
+            )
 
 
 def measure_clean(unsafe: bool, folders=("news", "heldout")) -> list[tuple[str, int, int, int]]:
@@ -126,11 +138,18 @@ def measure_science(**settings) -> dict | None:
 def measure_software_docs(limit: int = 400) -> tuple[int, int, int] | None:
     """READMEs and text files under /usr/share/doc (clean technical English, present on Debian)."""
     from pathlib import Path as P
+
     base = P("/usr/share/doc")
     if not base.is_dir():
         return None
-    files = sorted(p for p in base.glob("*/*") if p.is_file() and p.suffix in ("", ".txt", ".md", ".rst")
-                   and p.name.upper().startswith(("README", "NEWS", "CHANGES")) and 1000 < p.stat().st_size < 300_000)
+    files = sorted(
+        p
+        for p in base.glob("*/*")
+        if p.is_file()
+        and p.suffix in ("", ".txt", ".md", ".rst")
+        and p.name.upper().startswith(("README", "NEWS", "CHANGES"))
+        and 1000 < p.stat().st_size < 300_000
+    )
     words = changed = count = 0
     for path in files[:limit]:
         try:
@@ -159,7 +178,7 @@ def spin_documents(folders: list[str]):
         for pe in sorted(base.glob("*/dev.pe")):
             lines = [detokenize(line) for line in pe.read_text(encoding="utf-8").splitlines()]
             for i in range(0, len(lines), 15):
-                yield "clean", f"mlqe-pe {pe.parent.name} {i // 15}", "\n".join(lines[i:i + 15])
+                yield "clean", f"mlqe-pe {pe.parent.name} {i // 15}", "\n".join(lines[i : i + 15])
     docs = Path("/usr/share/doc")
     for path in sorted(docs.glob("*/README*"))[:150] if docs.is_dir() else []:
         if path.is_file() and path.suffix in ("", ".txt", ".md") and 1000 < path.stat().st_size < 300_000:
@@ -171,6 +190,7 @@ def spin_documents(folders: list[str]):
 
 def print_spin_scores(folders: list[str], verbose: bool = False) -> None:
     from unspin.evidence import THRESHOLD
+
     by_kind: dict[str, list[tuple[float, str]]] = {"spun": [], "clean": []}
     seed = 0.0
     for kind, name, text in spin_documents(folders):
@@ -181,17 +201,26 @@ def print_spin_scores(folders: list[str], verbose: bool = False) -> None:
     above = sum(v >= THRESHOLD for v, _ in spun)
     false = sorted((v, n) for v, n in clean if v >= THRESHOLD)
     print(f"\n## Spin score (threshold {THRESHOLD})\n")
-    print(f"spun documents above the threshold: {above}/{len(spun)} ({above / len(spun):.1%}); "
-          f"lowest {min(spun)[0]:.2f} ({min(spun)[1]})")
-    print(f"clean documents above the threshold: {len(false)}/{len(clean)}; highest {max(clean)[0]:.2f} ({max(clean)[1]})")
+    print(
+        f"spun documents above the threshold: {above}/{len(spun)} ({above / len(spun):.1%}); "
+        f"lowest {min(spun)[0]:.2f} ({min(spun)[1]})"
+    )
+    print(
+        f"clean documents above the threshold: {len(false)}/{len(clean)}; highest {max(clean)[0]:.2f} ({max(clean)[1]})"
+    )
     print(f"the seed: {seed:.2f}")
     if verbose:
         for v, n in sorted(spun)[:5] + sorted(clean)[-5:]:
             print(f"  {v:.2f} {n}")
 
 
-DETECTORS = ("pair.unidiomatic", "collocation.expression", "collocation.context", "collocation.reordered",
-             "pair.thesaurus")
+DETECTORS = (
+    "pair.unidiomatic",
+    "collocation.expression",
+    "collocation.context",
+    "collocation.reordered",
+    "pair.thesaurus",
+)
 
 
 def measure_detectors(folders: list[str]) -> dict[str, list[int]]:
@@ -199,6 +228,7 @@ def measure_detectors(folders: list[str]) -> dict[str, list[int]]:
     changes on the spun corpora restore the original word, how many do not, and how many it
     makes on the originals (which the spin gate keeps from being applied there)."""
     import regex
+
     words_of = lambda s: set(regex.findall(r"[\w’'-]+", s.lower()))  # noqa: E731
     only = frozenset(DETECTORS)
     counts = {r: [0, 0, 0] for r in DETECTORS}
@@ -229,8 +259,14 @@ def baseline_fix(checkout: str, texts: list[str]) -> list[str]:
     """``fix`` by another checkout's code (an earlier version), in its own process."""
     import json
     import subprocess
-    proc = subprocess.run([sys.executable, "-c", BASELINE_CODE, str(Path(checkout).resolve() / "src")],
-                          input=json.dumps(texts), capture_output=True, text=True, check=True)
+
+    proc = subprocess.run(
+        [sys.executable, "-c", BASELINE_CODE, str(Path(checkout).resolve() / "src")],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(proc.stdout)
 
 
@@ -254,20 +290,32 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--unsafe", action="store_true", help="measure fix --unsafe instead of the default")
     ap.add_argument("--spin", choices=("auto", "on", "off"), default="auto", help="fix --spin (default auto)")
-    ap.add_argument("--corpora", default="news,heldout",
-                    help="spun corpora, comma-separated folders of corpora/ (heldout2: the round-2 held-out set)")
-    ap.add_argument("--only", default="corpus,detectors,seed,score,clean,docs,science",
-                    help="sections to run, comma-separated: corpus,detectors,seed,score,clean,docs,science")
+    ap.add_argument(
+        "--corpora",
+        default="news,heldout",
+        help="spun corpora, comma-separated folders of corpora/ (heldout2: the round-2 held-out set)",
+    )
+    ap.add_argument(
+        "--only",
+        default="corpus,detectors,seed,score,clean,docs,science",
+        help="sections to run, comma-separated: corpus,detectors,seed,score,clean,docs,science",
+    )
     ap.add_argument("-v", "--verbose", action="store_true", help="print each harmful change and extreme scores")
-    ap.add_argument("--baseline", metavar="DIR", help="also measure another checkout's fix on the spun corpora "
-                    "(an earlier version: git worktree add /tmp/base REV)")
+    ap.add_argument(
+        "--baseline",
+        metavar="DIR",
+        help="also measure another checkout's fix on the spun corpora "
+        "(an earlier version: git worktree add /tmp/base REV)",
+    )
     args = ap.parse_args()
     mode = "fix --unsafe" if args.unsafe else "fix"
     want = set(args.only.split(","))
     folders = args.corpora.split(",")
-    titles = {"news": "Dev corpus (rules were tuned on it)",
-              "heldout": "Held-out corpus, round 1 (written after the round-1 rules; dev data since round 2)",
-              "heldout2": "Held-out corpus, round 2 (written after the round-2 rules were frozen; measured once)"}
+    titles = {
+        "news": "Dev corpus (rules were tuned on it)",
+        "heldout": "Held-out corpus, round 1 (written after the round-1 rules; dev data since round 2)",
+        "heldout2": "Held-out corpus, round 2 (written after the round-2 rules were frozen; measured once)",
+    }
 
     for folder in folders if "corpus" in want else []:
         c = measure_corpus(args.unsafe, folder, args.spin, args.verbose)
@@ -278,22 +326,29 @@ def main() -> int:
         spun, fixed = c["spun_err"] / c["words"], c["fixed_err"] / c["words"]
         print(f"| **all** | {c['words']} | {spun:.3f} | {fixed:.3f} | {c['harm']} ({c['harm'] / c['words']:.2%}) |")
         print(f"\nrelative WER reduction: {(spun - fixed) / spun:.1%}; harm: {c['harm'] / c['words']:.2%} of words")
-        print(f"pair detector: {c['pair_hits']} spun words flagged that no dictionary or context rule caught "
-              f"(of {c['spinner_changed']} words the spinner changed)\n")
+        print(
+            f"pair detector: {c['pair_hits']} spun words flagged that no dictionary or context rule caught "
+            f"(of {c['spinner_changed']} words the spinner changed)\n"
+        )
         if args.baseline:
             b_spun, b_fixed, b_harm, b_words = measure_baseline(args.baseline, folder)
-            print(f"baseline {args.baseline}: WER {b_spun:.3f} -> {b_fixed:.3f}, relative reduction "
-                  f"{(b_spun - b_fixed) / b_spun:.1%}; harm {b_harm} ({b_harm / b_words:.2%})\n")
+            print(
+                f"baseline {args.baseline}: WER {b_spun:.3f} -> {b_fixed:.3f}, relative reduction "
+                f"{(b_spun - b_fixed) / b_spun:.1%}; harm {b_harm} ({b_harm / b_words:.2%})\n"
+            )
 
     if "detectors" in want:
-        print("\n## Statistical detectors alone (spin on, every other rule off)\n\n"
-              "| rule | restores the original | does not | changes on the originals |\n|---|---|---|---|")
+        print(
+            "\n## Statistical detectors alone (spin on, every other rule off)\n\n"
+            "| rule | restores the original | does not | changes on the originals |\n|---|---|---|---|"
+        )
         for rule, (right, wrong, clean) in measure_detectors(folders).items():
             print(f"| {rule} | {right} | {wrong} | {clean} |")
 
     if "seed" in want:
         sys.path.insert(0, str(ROOT / "scripts"))
         from seed_coverage import coverage
+
         rows = coverage(args.unsafe)
         hit = sum(r[3] for r in rows)
         print(f"\n## Seed\n\n{hit}/{len(rows)} expected repairs restored ({hit / len(rows):.1%})")
@@ -302,7 +357,9 @@ def main() -> int:
         print_spin_scores(folders, args.verbose)
 
     if "clean" in want:
-        print(f"\n## Clean text ({mode})\n\n| text | words | words changed | per 10,000 | findings `check` shows |\n|---|---|---|---|---|")
+        print(
+            f"\n## Clean text ({mode})\n\n| text | words | words changed | per 10,000 | findings `check` shows |\n|---|---|---|---|---|"
+        )
         total_w = total_c = 0
         for source, words, changed, flags in measure_clean(args.unsafe, tuple(folders)):
             total_w += words
@@ -313,20 +370,29 @@ def main() -> int:
     docs = measure_software_docs() if "docs" in want else None
     if docs:
         n, words, changed = docs
-        print(f"\n## Software documentation (/usr/share/doc on this machine: {n} files, {words} words)\n\n"
-              f"words changed by `fix`: {changed} ({changed / max(words, 1) * 1e4:.2f} per 10,000); "
-              "read them with `unspin diff` - most are doubled words and '..' the authors left")
+        print(
+            f"\n## Software documentation (/usr/share/doc on this machine: {n} files, {words} words)\n\n"
+            f"words changed by `fix`: {changed} ({changed / max(words, 1) * 1e4:.2f} per 10,000); "
+            "read them with `unspin diff` - most are doubled words and '..' the authors left"
+        )
 
     if "science" in want:
-        print("\n## Science domain (tortured phrases, not loaded as a dictionary)\n\n"
-              "| mode | tortured phrases flagged | of them by report-only pairs alone | correct phrases flagged |\n|---|---|---|---|")
-        for label, settings in (("check (default)", {}), ("check --all-findings", {"all_findings": True}),
-                                ("check --spin on", {"spin": "on"})):
+        print(
+            "\n## Science domain (tortured phrases, not loaded as a dictionary)\n\n"
+            "| mode | tortured phrases flagged | of them by report-only pairs alone | correct phrases flagged |\n|---|---|---|---|"
+        )
+        for label, settings in (
+            ("check (default)", {}),
+            ("check --all-findings", {"all_findings": True}),
+            ("check --spin on", {"spin": "on"}),
+        ):
             sci = measure_science(**settings)
             if not sci:
                 break
-            print(f"| {label} | {sci['flagged']}/{sci['total']} ({sci['flagged'] / sci['total']:.1%}) | {sci['pair_only']} "
-                  f"| {sci['correct_flagged']}/{sci['correct']} ({sci['correct_flagged'] / sci['correct']:.1%}) |")
+            print(
+                f"| {label} | {sci['flagged']}/{sci['total']} ({sci['flagged'] / sci['total']:.1%}) | {sci['pair_only']} "
+                f"| {sci['correct_flagged']}/{sci['correct']} ({sci['correct_flagged'] / sci['correct']:.1%}) |"
+            )
             if args.verbose:
                 print("  first finding by rule:", sorted(sci["rules"].items(), key=lambda kv: -kv[1])[:12])
     return 0

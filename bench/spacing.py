@@ -11,6 +11,7 @@ counts lines where corrupt == gold (nothing to repair) that a tool changed in an
 
 usage: python bench/spacing.py [--limit N] [--show-errors K]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,7 +45,7 @@ def _around(text: str, i: int) -> str:
     for pos, ch in enumerate(text):
         if ch != " ":
             if seen == i:
-                return text[max(0, pos - 25):pos] + "|" + text[pos:pos + 25]
+                return text[max(0, pos - 25) : pos] + "|" + text[pos : pos + 25]
             seen += 1
     return text[-50:]
 
@@ -70,7 +71,10 @@ def score_line(corrupt: str, gold: str, pred: str, tally: dict, errors: list) ->
         if to_g[i] - to_g[i - 1] != 1 or to_p[i] - to_p[i - 1] != 1:
             continue
         was, want, got = i in c_sp, to_g[i] in g_sp, to_p[i] in p_sp
-        for kind, truth, guess in (("ins", not was and want, not was and got), ("del", was and not want, was and not got)):
+        for kind, truth, guess in (
+            ("ins", not was and want, not was and got),
+            ("del", was and not want, was and not got),
+        ):
             if guess and truth:
                 tally[kind + "_tp"] += 1
             elif guess:
@@ -90,28 +94,37 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 def unknown_token_repair(segment):
     """Baseline shape: split every unknown lower-case word with a segmenter, leave the rest."""
     import regex
+
     from unspin import freq
+
     token = regex.compile(r"(?<![\p{L}\p{N}])[\p{Ll}]{4,}(?![\p{L}\p{N}])")
 
     def run(line: str) -> str:
         return token.sub(lambda m: m.group() if freq.word(m.group()) else segment(m.group()), line)
+
     return run
 
 
 def tools():
     from unspin import repair
+
     yield "unspin (fix, default)", lambda line: repair(line).text
     try:
         from symspellpy import SymSpell
+
         from unspin.freq import _data_file
+
         sym = SymSpell(max_dictionary_edit_distance=0, prefix_length=7)
         sym.load_dictionary(str(_data_file("frequency_dictionary_en_82_765.txt")), 0, 1)
-        yield "symspellpy word_segmentation", unknown_token_repair(
-            lambda w: sym.word_segmentation(w, max_edit_distance=0).segmented_string)
+        yield (
+            "symspellpy word_segmentation",
+            unknown_token_repair(lambda w: sym.word_segmentation(w, max_edit_distance=0).segmented_string),
+        )
     except ImportError:
         print("(symspellpy missing: baseline skipped)", file=sys.stderr)
     try:
         import wordninja
+
         yield "wordninja", unknown_token_repair(lambda w: " ".join(wordninja.split(w)))
     except ImportError:
         print("(wordninja missing: pip install wordninja for that baseline)", file=sys.stderr)
@@ -121,11 +134,12 @@ def hyphens(pairs) -> None:
     """Words hyphenated at a lost line end ('organiza-tion'): how many unspin rejoins, and how
     many of its joins the gold text does not have."""
     import regex
+
     from unspin import repair
+
     hyphenated = regex.compile(r"\b\p{L}+-\p{L}+\b")
     wanted = joined = wrong = 0
     for c, g in pairs:
-        gold_words = set(g.split())
         for m in hyphenated.finditer(c):
             word = m.group().replace("-", "")
             wanted += m.group() not in g and word in g
@@ -134,8 +148,10 @@ def hyphens(pairs) -> None:
                 ok = e.replacement in g and e.original not in g
                 joined += ok
                 wrong += not ok
-    print(f"\nLine-end hyphens (same lines): the gold text rejoins {wanted}; unspin rejoins {joined} of them "
-          f"and {wrong} it should not have.")
+    print(
+        f"\nLine-end hyphens (same lines): the gold text rejoins {wanted}; unspin rejoins {joined} of them "
+        f"and {wrong} it should not have."
+    )
 
 
 def synthetic_paragraphs() -> list[str]:
@@ -147,10 +163,15 @@ def synthetic_paragraphs() -> list[str]:
     mlqe = DATA.parent / "mlqe-pe-dev"
     try:
         from sacremoses import MosesDetokenizer
+
         detok = MosesDetokenizer(lang="en")
         for pair in sorted(p for p in mlqe.iterdir() if (p / "dev.pe").is_file()):
-            lines = [detok.detokenize(l.split()) for l in (pair / "dev.pe").read_text(encoding="utf-8").split("\n") if l]
-            paras += [" ".join(lines[i:i + 5]) for i in range(0, len(lines), 5)]
+            lines = [
+                detok.detokenize(line.split())
+                for line in (pair / "dev.pe").read_text(encoding="utf-8").split("\n")
+                if line
+            ]
+            paras += [" ".join(lines[i : i + 5]) for i in range(0, len(lines), 5)]
     except ImportError:
         print("(sacremoses missing: MLQE-PE left out of the synthetic test)", file=sys.stderr)
     return paras
@@ -159,13 +180,16 @@ def synthetic_paragraphs() -> list[str]:
 def damage(text: str, rate: float, rng) -> str:
     """Delete the space between two words at random, as PDF extraction does."""
     import regex
+
     return regex.sub(r"(?<=\p{L}) (?=\p{L})", lambda m: "" if rng.random() < rate else " ", text)
 
 
 def synthetic(rate: float = 0.03, seed: int = 1) -> None:
     """Precision where the truth is known for certain: spaces deleted at random from clean text."""
     import random
+
     from unspin import repair
+
     rng = random.Random(seed)
     tally = {k: 0 for k in ("ins_tp", "ins_fp", "ins_fn", "del_tp", "del_fp", "del_fn")}
     errors, words, clean_touched, clean_n = [], 0, 0, 0
@@ -177,12 +201,16 @@ def synthetic(rate: float = 0.03, seed: int = 1) -> None:
         clean_n += 1
         clean_touched += repair(para).text != para
     ip = prf(tally["ins_tp"], tally["ins_fp"], tally["ins_fn"])
-    print(f"\nSynthetic damage ({words} words of clean news and MLQE-PE post-edits, {rate:.0%} of the spaces "
-          f"between words deleted at random, seed {seed}):\n")
+    print(
+        f"\nSynthetic damage ({words} words of clean news and MLQE-PE post-edits, {rate:.0%} of the spaces "
+        f"between words deleted at random, seed {seed}):\n"
+    )
     print("| tool | ins P | ins R | ins F1 | false insertions | paragraphs changed when undamaged |")
     print("|---|---|---|---|---|---|")
-    print(f"| unspin (fix, default) | {ip[0]:.3f} | {ip[1]:.3f} | {ip[2]:.3f} | {tally['ins_fp']} "
-          f"| {clean_touched} of {clean_n} |")
+    print(
+        f"| unspin (fix, default) | {ip[0]:.3f} | {ip[1]:.3f} | {ip[2]:.3f} | {tally['ins_fp']} "
+        f"| {clean_touched} of {clean_n} |"
+    )
     for e in [e for e in errors if e[:2] == ("ins", "false")][:20]:
         print("   ", e, file=sys.stderr)
 
@@ -191,7 +219,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--show-errors", type=int, default=0, metavar="K", help="print K false edits of unspin")
-    ap.add_argument("--kind", default="all", help="which errors to show: ins:false, ins:missed, del:false, del:missed, clean:touched")
+    ap.add_argument(
+        "--kind",
+        default="all",
+        help="which errors to show: ins:false, ins:missed, del:false, del:missed, clean:touched",
+    )
     args = ap.parse_args()
     if not DATA.is_dir():
         print(f"skipped: {DATA} is absent (it sits beside a development checkout only)")
@@ -201,7 +233,9 @@ def main() -> int:
     pairs = list(zip(corrupt, gold))[: args.limit or None]
     clean_lines = sum(c == g for c, g in pairs)
     print(f"{len(pairs)} lines, {clean_lines} need no repair\n")
-    print("| tool | ins P | ins R | ins F1 | all-space P | all-space R | all-space F1 | clean lines touched | seconds |")
+    print(
+        "| tool | ins P | ins R | ins F1 | all-space P | all-space R | all-space F1 | clean lines touched | seconds |"
+    )
     print("|---|---|---|---|---|---|---|---|---|")
     for name, tool in tools():
         tally = {k: 0 for k in ("ins_tp", "ins_fp", "ins_fn", "del_tp", "del_fp", "del_fn")}
@@ -215,9 +249,13 @@ def main() -> int:
             score_line(c, g, pred, tally, errors)
         secs = time.perf_counter() - start
         ip = prf(tally["ins_tp"], tally["ins_fp"], tally["ins_fn"])
-        ap_ = prf(tally["ins_tp"] + tally["del_tp"], tally["ins_fp"] + tally["del_fp"], tally["ins_fn"] + tally["del_fn"])
-        print(f"| {name} | {ip[0]:.3f} | {ip[1]:.3f} | {ip[2]:.3f} | {ap_[0]:.3f} | {ap_[1]:.3f} | {ap_[2]:.3f} "
-              f"| {touched} of {clean_lines} | {secs:.1f} |")
+        ap_ = prf(
+            tally["ins_tp"] + tally["del_tp"], tally["ins_fp"] + tally["del_fp"], tally["ins_fn"] + tally["del_fn"]
+        )
+        print(
+            f"| {name} | {ip[0]:.3f} | {ip[1]:.3f} | {ip[2]:.3f} | {ap_[0]:.3f} | {ap_[1]:.3f} | {ap_[2]:.3f} "
+            f"| {touched} of {clean_lines} | {secs:.1f} |"
+        )
         if args.show_errors and name.startswith("unspin"):
             for e in [e for e in errors if args.kind in (e[0] + ":" + e[1], "all")][: args.show_errors]:
                 print("   ", e, file=sys.stderr)

@@ -19,12 +19,12 @@ round and taking the median. Prints markdown tables.
 
 usage: python bench/speed.py [--rounds 3] [--gigabyte] [--skip-peers] [--baseline DIR] [--long-lines MB]
 """
+
 from __future__ import annotations
 
 import argparse
 import os
 import random
-import resource
 import shutil
 import statistics
 import subprocess
@@ -104,8 +104,7 @@ def median_times(cmds: dict[str, list[str]], rounds: int) -> dict[str, float]:
 
 
 def harper_cmd(path: Path) -> list[str]:
-    code = ("import harper,sys; l=harper.Linter(); "
-            "print(len(l.lint(open(sys.argv[1], encoding='utf-8').read())))")
+    code = "import harper,sys; l=harper.Linter(); print(len(l.lint(open(sys.argv[1], encoding='utf-8').read())))"
     return [PY, "-c", code, str(path)]
 
 
@@ -117,6 +116,7 @@ def peers(path: Path) -> dict[str, list[str]]:
         found["proselint"] = ["proselint", "check", str(path)]
     try:
         import harper  # noqa: F401
+
         found["harper-py"] = harper_cmd(path)
     except ImportError:
         pass
@@ -154,6 +154,7 @@ def long_lines(mb: int) -> int:
                 while written < mb * 2**20:
                     if width:
                         import textwrap
+
                         block = "\n".join(textwrap.wrap(words, width)) + "\n"
                     else:
                         block = words + " "
@@ -170,7 +171,9 @@ def main() -> int:
     ap.add_argument("--gigabyte", action="store_true", help="also measure memory on a 1 GB input (slow)")
     ap.add_argument("--skip-peers", action="store_true")
     ap.add_argument("--baseline", metavar="DIR", help="another checkout (an earlier version) to time alongside")
-    ap.add_argument("--long-lines", type=int, metavar="MB", help="only measure memory on one paragraph and one line of MB MB")
+    ap.add_argument(
+        "--long-lines", type=int, metavar="MB", help="only measure memory on one paragraph and one line of MB MB"
+    )
     args = ap.parse_args()
     if args.long_lines:
         return long_lines(args.long_lines)
@@ -179,8 +182,9 @@ def main() -> int:
     words = len(big.read_text(encoding="utf-8").split())
     one = OUT / "one-line.txt"
     one.write_text("The minister said on Monday that talks would resume next week.\n", encoding="utf-8")
-    subprocess.run(unspin("check", str(one)), env=dict(os.environ, PYTHONPATH=str(ROOT / "src")),
-                   capture_output=True)  # build the caches once, as a first run after install does
+    subprocess.run(
+        unspin("check", str(one)), env=dict(os.environ, PYTHONPATH=str(ROOT / "src")), capture_output=True
+    )  # build the caches once, as a first run after install does
 
     print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, {os.uname().machine}\n")
     cmds = {"unspin check": unspin("check", "-q", str(big)), "unspin fix": unspin("fix", str(big))}
@@ -206,7 +210,7 @@ def main() -> int:
     t_big = t["unspin check"]
     extra = synthetic_dictionary(18_000)
     t_dict = median_times({"20k": unspin("check", "-q", "-d", str(extra), str(big))}, args.rounds)["20k"]
-    print(f"\n## Scaling\n\n| case | seconds | ratio |\n|---|---|---|")
+    print("\n## Scaling\n\n| case | seconds | ratio |\n|---|---|---|")
     print(f"| 100k words | {t_small:.2f} | |\n| 1M words (10x) | {t_big:.2f} | {t_big / t_small:.2f} (target <= 11) |")
     print(f"| 1M words, shipped dictionary | {t_big:.2f} | |")
     print(f"| 1M words, + 18,000 entries | {t_dict:.2f} | {t_dict / t_big:.2f} (target <= 1.10) |")
@@ -225,9 +229,14 @@ def main() -> int:
         for n in range(1000):
             (folder / f"f{n:04d}.txt").write_text(paragraphs[n % len(paragraphs)] + "\n", encoding="utf-8")
     jobs = os.cpu_count() or 1
-    tj = median_times({"1": unspin("check", "-q", "-j", "1", str(folder)),
-                       str(jobs): unspin("check", "-q", "-j", str(jobs), str(folder))}, args.rounds)
-    print(f"\n## Many files (1,000 one-paragraph files)\n\n| --jobs | seconds |\n|---|---|")
+    tj = median_times(
+        {
+            "1": unspin("check", "-q", "-j", "1", str(folder)),
+            str(jobs): unspin("check", "-q", "-j", str(jobs), str(folder)),
+        },
+        args.rounds,
+    )
+    print("\n## Many files (1,000 one-paragraph files)\n\n| --jobs | seconds |\n|---|---|")
     print(f"| 1 | {tj['1']:.2f} |\n| {jobs} | {tj[str(jobs)]:.2f} (speed-up {tj['1'] / tj[str(jobs)]:.2f}x) |")
     return 0
 

@@ -23,6 +23,7 @@ BSD-like licence that allows redistribution with its notice); see rules/thesauru
 
 usage: python scripts/build_thesaurus.py [--wordnet DIR] [--out DIR]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -49,10 +50,13 @@ def read_synsets(wordnet: Path):
                 fields = line.split(" | ", 1)[0].split()
                 offset, pos, count = fields[0], fields[2], int(fields[3], 16)
                 lemmas = [fields[4 + 2 * i] for i in range(count)]
-                rest = fields[4 + 2 * count:]
+                rest = fields[4 + 2 * count :]
                 pointers = int(rest[0])
-                linked = [f"{rest[2 + 4 * i]}{_pos_key(rest[3 + 4 * i])}" for i in range(pointers)
-                          if rest[1 + 4 * i] in ("&", "@", "@i")]  # similar to, hypernym
+                linked = [
+                    f"{rest[2 + 4 * i]}{_pos_key(rest[3 + 4 * i])}"
+                    for i in range(pointers)
+                    if rest[1 + 4 * i] in ("&", "@", "@i")
+                ]  # similar to, hypernym
                 yield f"{offset}{_pos_key(pos)}", pos, lemmas, linked
 
 
@@ -126,8 +130,11 @@ def write(out: Path, table: dict[str, tuple[list[str], list[str]]], expressions:
     header = "# derived from WordNet 3.0 by scripts/build_thesaurus.py; see LICENSE in this folder\n"
     # mtime=0: the same input gives byte-identical files
     with gzip.GzipFile(out / "neighbours.tsv.gz", "wb", mtime=0) as fh:
-        fh.write((header + "".join(f"{w}\t{' '.join(syn)}\t{' '.join(gen)}\n"
-                                   for w, (syn, gen) in sorted(table.items()))).encode())
+        fh.write(
+            (
+                header + "".join(f"{w}\t{' '.join(syn)}\t{' '.join(gen)}\n" for w, (syn, gen) in sorted(table.items()))
+            ).encode()
+        )
     with gzip.GzipFile(out / "expressions.tsv.gz", "wb", mtime=0) as fh:
         fh.write((header + "".join(f"{p}\t{z:.2f}\n" for p, z in sorted(expressions.items()))).encode())
 
@@ -143,8 +150,10 @@ def main() -> int:
         return 2
     table, expressions = build(wordnet)
     write(Path(args.out), table, expressions)
-    print(f"{len(table)} words with neighbours, {sum(len(a) + len(b) for a, b in table.values())} links, "
-          f"{len(expressions)} fixed expressions -> {args.out}")
+    print(
+        f"{len(table)} words with neighbours, {sum(len(a) + len(b) for a, b in table.values())} links, "
+        f"{len(expressions)} fixed expressions -> {args.out}"
+    )
     return 0
 
 

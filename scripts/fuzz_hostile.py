@@ -6,6 +6,7 @@ and parsers treat specially. Prints each input's time per character relative to 
 usage: python scripts/fuzz_hostile.py [MAX_CHARS] [RANDOM_TEXTS]   (defaults 256000, 200)
 exit 1 when some input runs more than 20x slower per character than prose.
 """
+
 import random
 import sys
 from pathlib import Path
@@ -15,14 +16,29 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
 import hostile  # noqa: E402
 
-SPECIAL = list(".,;:!?()[]{}<>\"'`“”‘’-–—/\\|@#$%&*_=+~^") + ["<a ", "<!--", "-->", "```", "\n", "\r", " ", "www.",
-                                                                "http://", "a", "The", "1", "unspin: off", "[sic]"]
+SPECIAL = list(".,;:!?()[]{}<>\"'`“”‘’-–—/\\|@#$%&*_=+~^") + [
+    "<a ",
+    "<!--",
+    "-->",
+    "```",
+    "\n",
+    "\r",
+    " ",
+    "www.",
+    "http://",
+    "a",
+    "The",
+    "1",
+    "unspin: off",
+    "[sic]",
+]
 
 
 def main() -> int:
     top = int(sys.argv[1]) if len(sys.argv) > 1 else 256_000
     randoms = int(sys.argv[2]) if len(sys.argv) > 2 else 200
     from unspin import Options, repair
+
     for markup in ("text", "markdown", "html"):
         repair(hostile.prose(2000), Options(markup=markup))
     worst = (0.0, "")

@@ -4,13 +4,15 @@ cases than the test suite runs (its property test is derandomized to 150).
 
 usage: python scripts/fuzz_idempotence.py [EXAMPLES]   (default 5000; prints the first failure)
 """
+
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
-from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 
 from test_engine import WORDS  # noqa: E402
 from unspin import repair  # noqa: E402

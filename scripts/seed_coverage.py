@@ -3,6 +3,7 @@
 
 usage: python scripts/seed_coverage.py [--unsafe] [-v]
 """
+
 from __future__ import annotations
 
 import sys

@@ -4,6 +4,7 @@
 usage: python scripts/sort_dict.py rules/phrases/news.dict [...]
 Comment and % lines before the first entry stay at the top.
 """
+
 import sys
 from pathlib import Path
 

@@ -12,6 +12,7 @@ if str(ROOT / "src") not in sys.path:  # run from a checkout without installing
 @pytest.fixture(scope="session")
 def rules():
     from unspin import loader
+
     return loader.load()
 
 

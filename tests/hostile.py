@@ -3,6 +3,7 @@
 Each maker takes a size in characters and returns ``(markup, text)``. Shared by
 tests/test_hostile.py (small sizes, every commit) and scripts/fuzz_hostile.py (long runs).
 """
+
 from __future__ import annotations
 
 import random

@@ -1,4 +1,5 @@
 """The cache holds plain data: a planted file cannot run code, a damaged one is rebuilt."""
+
 import os
 import pickle
 import re
@@ -38,6 +39,7 @@ class Payload:
 def _entry(payload: bytes) -> bytes:
     """A cache file with a valid header and checksum: the planter knows the format."""
     import hashlib
+
     return b"unspin-cache %d %s\n" % (cache.FORMAT, hashlib.sha256(payload).hexdigest().encode()) + payload
 
 
@@ -51,8 +53,13 @@ def test_a_planted_pickle_never_runs(cache_dir, tmp_path):
     for name in ("rules-0000.pickle", "unigrams-1-2.marshal", "symspell1-1000000-1-2.pickle"):
         (cache_dir / name).write_bytes(evil)
     env = dict(os.environ, UNSPIN_CACHE_DIR=str(cache_dir), PYTHONPATH=str(ROOT / "src"))
-    proc = subprocess.run([sys.executable, "-m", "unspin", "check", "-"], input=b"It has no purpose of deserting Iran.\n",
-                          capture_output=True, env=env, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "unspin", "check", "-"],
+        input=b"It has no purpose of deserting Iran.\n",
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
     assert proc.returncode == 1, proc.stderr
     assert b"purpose-intention" in proc.stdout
     assert not marker.exists()
@@ -70,8 +77,13 @@ def test_a_corrupt_cache_is_rebuilt_silently(cache_dir):
     key = loader._cache_key(())
     entry = cache_dir / f"rules-{key}.bin"
     assert entry.is_file()
-    for damage in (b"garbage", _entry(b"not zlib"), _entry(zlib.compress(b'{"$doc": []}')),
-                   _entry(zlib.compress(b'{"$dc": "Rule", "n": 0, "v": [1]}')), entry.read_bytes()[:-100]):
+    for damage in (
+        b"garbage",
+        _entry(b"not zlib"),
+        _entry(zlib.compress(b'{"$doc": []}')),
+        _entry(zlib.compress(b'{"$dc": "Rule", "n": 0, "v": [1]}')),
+        entry.read_bytes()[:-100],
+    ):
         entry.write_bytes(damage)
         loader._load_cached.cache_clear()
         again = loader.load()
@@ -145,8 +157,20 @@ class Outer:
 def test_any_plain_fields_round_trip_without_being_named():
     classes = {"Inner": Inner, "Outer": Outer}
     shared = Inner("x", regex.compile(r"(?i)\bfoo\s+bar\b", regex.V1))
-    value = Outer("t", True, 3, 0.25, ("a", "b"), [1, "2", None], {("a", "b"): [shared], "k": frozenset({"z"})},
-                  frozenset({"p", "q"}), shared, shared, re.compile(r"a+b", re.M), more={"n": (1, 2.5, False)})
+    value = Outer(
+        "t",
+        True,
+        3,
+        0.25,
+        ("a", "b"),
+        [1, "2", None],
+        {("a", "b"): [shared], "k": frozenset({"z"})},
+        frozenset({"p", "q"}),
+        shared,
+        shared,
+        re.compile(r"a+b", re.M),
+        more={"n": (1, 2.5, False)},
+    )
     back = plaindata.decode(plaindata.encode({"all": [value, value]}, classes), classes)
     got = back["all"][0]
     assert back["all"][1] is got and got.inner is got.same is got.table[("a", "b")][0]
@@ -185,5 +209,6 @@ def test_the_cached_rule_set_equals_a_fresh_load(cache_dir):
     assert cached.variants.keys() == fresh.variants.keys()
     for key, lst in cached.variants.items():  # shared rules stay shared
         assert [v.rule is cached.rules.get(v.rule.id) for v in lst] == [
-            v.rule is fresh.rules.get(v.rule.id) for v in fresh.variants[key]]
+            v.rule is fresh.rules.get(v.rule.id) for v in fresh.variants[key]
+        ]
     assert cached.synonyms == fresh.synonyms and cached.classes == fresh.classes and cached.root == fresh.root

@@ -1,4 +1,5 @@
 """The command line through a real subprocess: stdin, -w, exit codes, bad input, BOM/CRLF."""
+
 import os
 import stat
 import subprocess
@@ -14,8 +15,9 @@ CLEAN = "The minister said on Monday that talks would resume next week.\n"
 
 def run(*args, stdin=b"", cwd=None):
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    return subprocess.run([sys.executable, "-m", "unspin", *args], input=stdin, capture_output=True,
-                          env=env, cwd=cwd, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "unspin", *args], input=stdin, capture_output=True, env=env, cwd=cwd, timeout=60
+    )
 
 
 def test_fix_reads_stdin_and_prints_repaired_text():
@@ -63,9 +65,11 @@ def test_bad_input_gives_one_line_and_exit_2(tmp_path):
     binary.write_bytes(b"abc\0def")
     latin = tmp_path / "l.txt"
     latin.write_bytes("caf\xe9".encode("latin-1"))
-    for args, needle in ((["check", str(tmp_path / "missing.txt")], "no such file"),
-                         (["check", str(binary)], "binary file"),
-                         (["fix", str(latin)], "not UTF-8")):
+    for args, needle in (
+        (["check", str(tmp_path / "missing.txt")], "no such file"),
+        (["check", str(binary)], "binary file"),
+        (["fix", str(latin)], "not UTF-8"),
+    ):
         proc = run(*args)
         err = proc.stderr.decode()
         assert proc.returncode == 2, args
@@ -89,10 +93,15 @@ def test_user_dictionary_in_both_formats(tmp_path):
     own = tmp_path / "mine.dict"
     own.write_text("purple prose -> plain prose\n", encoding="utf-8")
     tsv = tmp_path / "tortured.tsv"
-    tsv.write_text("tortured\tcorrect\nflag pole -> x\tignored\nsupply chain control\tsupply chain management\n", encoding="utf-8")
+    tsv.write_text(
+        "tortured\tcorrect\nflag pole -> x\tignored\nsupply chain control\tsupply chain management\n", encoding="utf-8"
+    )
     text = b"We cut purple prose and improved supply chain control.\n"
     assert run("fix", "-d", str(own), "-", stdin=text).stdout == text  # user entries are suggest-only
-    assert run("fix", "--unsafe", "-d", str(own), "-", stdin=text).stdout == b"We cut plain prose and improved supply chain control.\n"
+    assert (
+        run("fix", "--unsafe", "-d", str(own), "-", stdin=text).stdout
+        == b"We cut plain prose and improved supply chain control.\n"
+    )
     out = run("fix", "--unsafe", "-d", str(tsv), "-", stdin=text).stdout
     assert out == b"We cut purple prose and improved supply chain management.\n"
 
@@ -130,14 +139,21 @@ def test_seed_end_to_end():
 def test_installed_package_ships_its_rules(tmp_path):
     """A non-editable install (what the README does) must find rules/ inside the package."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    probe = subprocess.run([sys.executable, "-c", "import unspin, unspin.loader as l; print(unspin.__file__); print(l.rules_dir())"],
-                           capture_output=True, text=True, cwd=tmp_path, env=env)
+    probe = subprocess.run(
+        [sys.executable, "-c", "import unspin, unspin.loader as l; print(unspin.__file__); print(l.rules_dir())"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+    )
     if probe.returncode != 0:
         import pytest
+
         pytest.skip("unspin is not installed in this interpreter")
     package_file, rules = probe.stdout.splitlines()
     if str(ROOT / "src") in package_file:
         import pytest
+
         pytest.skip("editable install: rules come from the checkout")
     assert Path(rules).parent == Path(package_file).parent
     assert (Path(rules) / "classes.txt").is_file() and list(Path(rules).glob("phrases/*.dict"))
@@ -145,6 +161,7 @@ def test_installed_package_ships_its_rules(tmp_path):
 
 def test_large_files_stream_in_chunks_with_correct_positions(tmp_path):
     from unspin import stream
+
     para = "Officials met in the capital on Monday to discuss the budget and the plan.\n\n"
     n = stream.CHUNK * 3 // len(para)
     text = para * n + SPUN + para * 10
@@ -152,17 +169,19 @@ def test_large_files_stream_in_chunks_with_correct_positions(tmp_path):
     path.write_bytes(b"\xef\xbb\xbf" + text.encode())
     proc = run("check", "--format", "jsonl", str(path))
     import json
+
     recs = [json.loads(line) for line in proc.stdout.decode().splitlines()]
     assert [r["rule"] for r in recs] == ["informed-said", "purpose-intention", "deserting-abandoning"]
     assert recs[0]["line"] == 2 * n + 1 and recs[0]["column"] == 13
-    assert text[recs[0]["start"]:recs[0]["end"]] == "informed"
-    assert path.read_bytes()[recs[0]["byte_start"]:recs[0]["byte_end"]] == b"informed"
+    assert text[recs[0]["start"] : recs[0]["end"]] == "informed"
+    assert path.read_bytes()[recs[0]["byte_start"] : recs[0]["byte_end"]] == b"informed"
     out = run("fix", str(path)).stdout
     assert out == b"\xef\xbb\xbf" + (para * n + FIXED + para * 10).encode()
 
 
 def test_a_late_decoding_error_leaves_the_file_untouched(tmp_path):
     from unspin import stream
+
     path = tmp_path / "late.txt"
     data = (SPUN * (stream.CHUNK // len(SPUN) * 2)).encode() + b"\xff\n"
     path.write_bytes(data)

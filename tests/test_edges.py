@@ -2,6 +2,7 @@
 
 Now each works or exits 2 with one line on stderr.
 """
+
 import json
 import os
 import signal
@@ -19,8 +20,9 @@ FIXED = "The Kremlin said Tuesday it has no intention of abandoning Iran.\n"
 
 def run(*args, stdin=b"", cwd=None, env=None):
     full = dict(os.environ, PYTHONPATH=str(ROOT / "src"), **(env or {}))
-    return subprocess.run([sys.executable, "-m", "unspin", *args], input=stdin, capture_output=True,
-                          env=full, cwd=cwd, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "unspin", *args], input=stdin, capture_output=True, env=full, cwd=cwd, timeout=120
+    )
 
 
 def one_line_error(proc, *needles):
@@ -34,11 +36,14 @@ def one_line_error(proc, *needles):
 
 def test_markdown_with_bare_cr_line_endings(tmp_path):
     path = tmp_path / "mac.md"
-    path.write_bytes(b"# Title\r\rThe Kremlin informed Tuesday it has no purpose of deserting Iran.\r\r```\rinformed\r```\r")
+    path.write_bytes(
+        b"# Title\r\rThe Kremlin informed Tuesday it has no purpose of deserting Iran.\r\r```\rinformed\r```\r"
+    )
     proc = run("fix", str(path))
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == path.read_bytes().replace(b"informed Tuesday", b"said Tuesday").replace(
-        b"purpose of deserting", b"intention of abandoning")
+        b"purpose of deserting", b"intention of abandoning"
+    )
 
 
 def test_html_with_a_marked_section(tmp_path):
@@ -100,14 +105,20 @@ def test_names_that_are_not_utf8(tmp_path):
 
 
 def test_unknown_rule_ids_and_categories_are_errors_with_a_suggestion(tmp_path):
-    one_line_error(run("check", "--select", "informed-sad", "-", stdin=SPUN.encode()),
-                   "unknown rule or category 'informed-sad'", "did you mean 'informed-said'")
+    one_line_error(
+        run("check", "--select", "informed-sad", "-", stdin=SPUN.encode()),
+        "unknown rule or category 'informed-sad'",
+        "did you mean 'informed-said'",
+    )
     one_line_error(run("check", "--disable", "phrse", "-", stdin=SPUN.encode()), "did you mean 'phrase'")
     one_line_error(run("rules", "--category", "nosuch"), "unknown category 'nosuch'")
     (tmp_path / ".unspin.toml").write_text('disable = ["mt.unbalance"]\n', encoding="utf-8")
     (tmp_path / "a.txt").write_text(SPUN, encoding="utf-8")
     one_line_error(run("check", "a.txt", cwd=tmp_path), ".unspin.toml", "did you mean 'mt.unbalanced'")
-    assert run("check", "--select", "informed-said", "--disable", "HARPER:Spelling", "-", stdin=SPUN.encode()).returncode == 1
+    assert (
+        run("check", "--select", "informed-said", "--disable", "HARPER:Spelling", "-", stdin=SPUN.encode()).returncode
+        == 1
+    )
 
 
 def test_user_dictionary_entries_are_suggestions(tmp_path):
@@ -139,11 +150,24 @@ def test_file_names_are_escaped_in_every_format(tmp_path):
 def test_github_messages_and_titles_are_escaped():
     from unspin import report
 
-    line = report.github_line({"applied": True, "message": "100% a\nb\r", "original": "x", "suggestion": "y",
-                               "path": "a,b:c", "line": 1, "column": 2, "end_line": 1, "end_column": 3,
-                               "rule": "phrase:x,y"})
-    assert line == ("::warning file=a%2Cb%3Ac,line=1,col=2,endLine=1,endColumn=3,title=unspin phrase%3Ax%2Cy"
-                    "::100%25 a%0Ab%0D: 'x' -> 'y'")
+    line = report.github_line(
+        {
+            "applied": True,
+            "message": "100% a\nb\r",
+            "original": "x",
+            "suggestion": "y",
+            "path": "a,b:c",
+            "line": 1,
+            "column": 2,
+            "end_line": 1,
+            "end_column": 3,
+            "rule": "phrase:x,y",
+        }
+    )
+    assert line == (
+        "::warning file=a%2Cb%3Ac,line=1,col=2,endLine=1,endColumn=3,title=unspin phrase%3Ax%2Cy"
+        "::100%25 a%0Ab%0D: 'x' -> 'y'"
+    )
 
 
 def test_configuration_discovery_stops_at_the_repository_root(tmp_path):
@@ -175,8 +199,13 @@ def test_fifos_in_a_walked_folder_are_skipped(tmp_path):
 
 def test_ctrl_c_exits_130():
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    proc = subprocess.Popen([sys.executable, "-m", "unspin", "check", "-"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "unspin", "check", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
     proc.stdin.write(SPUN.encode())
     proc.stdin.flush()
     time.sleep(3)  # started and waiting for the rest of standard input

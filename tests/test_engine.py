@@ -1,4 +1,5 @@
 """The engine's contract: non-overlapping, explainable, idempotent edits; bytes kept outside edits."""
+
 from pathlib import Path
 
 from hypothesis import example, given, settings
@@ -17,16 +18,25 @@ def edit(start, end, rep="x", rule="r", safe=True):
 
 
 def test_longest_edit_wins_then_leftmost(rules):
-    cands = [edit(0, 4, rule="short"), edit(0, 9, rule="long"), edit(5, 12, rule="right"),
-             edit(10, 14, rule="a"), edit(12, 16, rule="b")]
+    cands = [
+        edit(0, 4, rule="short"),
+        edit(0, 9, rule="long"),
+        edit(5, 12, rule="right"),
+        edit(10, 14, rule="a"),
+        edit(12, 16, rule="b"),
+    ]
     applied, held = resolve(cands, Protection([]), rules, Options())
     assert [e.rule for e in applied] == ["long", "a"]  # 'a' and 'b' tie in length: leftmost wins
     assert held == []
 
 
 def test_insertions_clash_only_inside_a_span(rules):
-    cands = [edit(3, 3, " ", rule="ins"), edit(0, 3, "abc", rule="left"), edit(3, 6, "def", rule="right"),
-             edit(3, 3, "!", rule="ins2")]
+    cands = [
+        edit(3, 3, " ", rule="ins"),
+        edit(0, 3, "abc", rule="left"),
+        edit(3, 6, "def", rule="right"),
+        edit(3, 3, "!", rule="ins2"),
+    ]
     applied, _ = resolve(cands, Protection([]), rules, Options())
     assert {e.rule for e in applied} == {"ins", "left", "right"}
 
@@ -42,7 +52,7 @@ def test_edits_know_their_span_rule_and_reason():
     result = repair(SEED)
     assert result.applied
     for e in result.applied:
-        assert SEED[e.start:e.end] == e.original
+        assert SEED[e.start : e.end] == e.original
         assert e.rule and e.category and e.reason
     starts = [(e.start, e.end) for e in result.applied]
     assert all(a[1] <= b[0] for a, b in zip(starts, starts[1:])), "applied edits overlap"
@@ -53,8 +63,8 @@ def test_every_character_outside_an_edit_survives():
     pos, out = 0, result.text
     cursor = 0
     for e in result.applied:
-        keep = SEED[pos:e.start]
-        assert out[cursor:cursor + len(keep)] == keep
+        keep = SEED[pos : e.start]
+        assert out[cursor : cursor + len(keep)] == keep
         cursor += len(keep) + len(e.replacement)
         pos = e.end
     assert out[cursor:] == SEED[pos:]
@@ -80,10 +90,18 @@ def test_quotations_names_numbers_dates_credits_and_british_spellings_are_untouc
     for line_before, line_after in zip(SEED.splitlines(), result.text.splitlines()):
         if "|" in line_before:
             assert line_after == line_before  # credit lines
-    for quoted in ("“We are developing cooperation with Iran in a variety of areas.",
-                   "a Western ‘agenda of aggression’,”", "manoeuvring to minimise military",
-                   "their respective theatres of conflict", "October 8, 2024", "September 12, 2024",
-                   "Pezeshkian", "Ozcelik", "Ashgabat, Turkmenistan", "both a message to the U.S, and its"):
+    for quoted in (
+        "“We are developing cooperation with Iran in a variety of areas.",
+        "a Western ‘agenda of aggression’,”",
+        "manoeuvring to minimise military",
+        "their respective theatres of conflict",
+        "October 8, 2024",
+        "September 12, 2024",
+        "Pezeshkian",
+        "Ozcelik",
+        "Ashgabat, Turkmenistan",
+        "both a message to the U.S, and its",
+    ):
         assert quoted in result.text
 
 
@@ -108,8 +126,13 @@ def test_case_is_carried_over():
 
 def test_disable_and_select_by_rule_or_category():
     text = "Putin trembles hands with the envoy in the area– the hall."
-    assert repair(text, disabled=frozenset({"spacing"})).text == "Putin shakes hands with the envoy in the area– the hall."
-    assert repair(text, enabled_only=frozenset({"spacing.dash"})).text == "Putin trembles hands with the envoy in the area – the hall."
+    assert (
+        repair(text, disabled=frozenset({"spacing"})).text == "Putin shakes hands with the envoy in the area– the hall."
+    )
+    assert (
+        repair(text, enabled_only=frozenset({"spacing.dash"})).text
+        == "Putin trembles hands with the envoy in the area – the hall."
+    )
 
 
 def test_check_returns_applied_and_held_findings_in_order():
@@ -119,9 +142,38 @@ def test_check_returns_applied_and_held_findings_in_order():
     assert any(not f.held for f in findings)
 
 
-WORDS = st.sampled_from(["the", "Kremlin", "informed", "Tuesday", "has", "actually", "agreed", "with", "with",
-                         "straight", "strike", "byGoogle", "He", "“quoted", "text”", "2024", "in", "area–",
-                         "very", "own", "brain", "trust", "Institute", "\n", "\r\n", "\t", ",", "."])
+WORDS = st.sampled_from(
+    [
+        "the",
+        "Kremlin",
+        "informed",
+        "Tuesday",
+        "has",
+        "actually",
+        "agreed",
+        "with",
+        "with",
+        "straight",
+        "strike",
+        "byGoogle",
+        "He",
+        "“quoted",
+        "text”",
+        "2024",
+        "in",
+        "area–",
+        "very",
+        "own",
+        "brain",
+        "trust",
+        "Institute",
+        "\n",
+        "\r\n",
+        "\t",
+        ",",
+        ".",
+    ]
+)
 
 
 # Derandomized so that CI sees the same 150 cases on every run; the cases below are ones a
@@ -147,6 +199,7 @@ def test_property_idempotent_and_outside_bytes_kept(words, gaps):
 def test_compose_joins_an_edit_with_one_on_the_text_it_keeps():
     from unspin.model import Edit
     from unspin.resolve import compose
+
     text = "informed informed Tuesday"
     doubled = Edit(0, 17, "informed", "doubled.word", "doubled", True, "", text[0:17])
     word = Edit(0, 8, "said", "informed-said", "context", True, "", text[0:8])
@@ -157,6 +210,7 @@ def test_compose_joins_an_edit_with_one_on_the_text_it_keeps():
 def test_compose_refuses_a_rewritten_word_that_only_begins_like_the_kept_text():
     from unspin.model import Edit
     from unspin.resolve import compose
+
     text = "exec order"
     phrase = Edit(0, 10, "executive order", "phrase:exec-order", "phrase", True, "", text)
     word = Edit(0, 4, "executive", "phrase:exec", "phrase", True, "", text[0:4])
@@ -172,5 +226,5 @@ def test_a_rule_completed_by_another_rules_output_joins_it_in_one_run():
     assert result.text == "Shares of real estate developers fell."
     (edit,) = result.applied
     assert (edit.original, edit.replacement) == ("actual estate programmers", "real estate developers")
-    assert text[edit.start:edit.end] == edit.original  # one edit, on the original text
+    assert text[edit.start : edit.end] == edit.original  # one edit, on the original text
     assert repair(result.text, spin="on").text == result.text

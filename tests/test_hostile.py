@@ -1,5 +1,6 @@
 """Linear time on hostile input: every input in hostile.INPUTS runs within 20x the per-character
 time of prose of the same length (each was minutes or hours at 256K characters before)."""
+
 import sys
 from pathlib import Path
 

@@ -9,6 +9,7 @@ Spin-tier rules (`| spin`, `safe: spin`) apply only in text judged spun: their '
 are run as spun text (`spin="on"`) and must stay suggestions when spin is off; their '-'
 examples are innocent even in spun text, so they stay untouched with spin on as well.
 """
+
 import pytest
 
 from unspin import loader, repair
@@ -36,8 +37,11 @@ def test_spun_example_is_repaired_exactly(rule, example):
     if rule.category in REPORT_ONLY:  # applied only when selected by id
         result = repair(example.text, enabled_only=frozenset({rule.id}), unsafe=True, all_findings=True)
     elif rule.spin:  # (the statistical detectors stay out of a data rule's example)
-        result = repair(example.text, spin="on", disabled=frozenset() if rule.id in STATISTICAL or rule.category
-                        in STATISTICAL else STATISTICAL)
+        result = repair(
+            example.text,
+            spin="on",
+            disabled=frozenset() if rule.id in STATISTICAL or rule.category in STATISTICAL else STATISTICAL,
+        )
     else:
         result = repair(example.text, unsafe=not rule.safe)
     assert result.text == example.fixed
@@ -67,4 +71,6 @@ def test_clean_example_is_untouched(rule, example):
     assert result.text == example.text, [(e.rule, e.original, e.replacement) for e in result.applied]
     if rule.spin:  # innocent even where the text around it is spun: the rule's conditions say so
         result = repair(example.text, spin="on")
-        assert rule.id not in {e.rule for e in result.applied}, [(e.rule, e.original, e.replacement) for e in result.applied]
+        assert rule.id not in {e.rule for e in result.applied}, [
+            (e.rule, e.original, e.replacement) for e in result.applied
+        ]

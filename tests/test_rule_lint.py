@@ -1,4 +1,5 @@
 """The rule data is linted like code (codespell's test_dictionary.py, typos' verify)."""
+
 from pathlib import Path
 
 import pytest
@@ -11,15 +12,19 @@ DICTS = sorted(RULES_DIR.glob("**/*.dict"))
 
 
 def _keys(path: Path):
-    return [(n, line.split(" -> ")[0]) for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-            if line and not line[0].isspace() and not line.startswith(("#", "%"))]
+    return [
+        (n, line.split(" -> ")[0])
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if line and not line[0].isspace() and not line.startswith(("#", "%"))
+    ]
 
 
 @pytest.mark.parametrize("path", DICTS, ids=[p.name for p in DICTS])
 def test_dictionary_is_sorted(path):
     keys = [k.lower() for _, k in _keys(path)]
     assert keys == sorted(keys), f"{path.name} is not sorted; first out of order: " + next(
-        f"{a!r} before {b!r}" for a, b in zip(keys, keys[1:]) if a > b)
+        f"{a!r} before {b!r}" for a, b in zip(keys, keys[1:]) if a > b
+    )
 
 
 @pytest.mark.parametrize("path", DICTS, ids=[p.name for p in DICTS])
@@ -40,11 +45,15 @@ def test_loader_reports_every_problem_with_file_and_line(tmp_path, monkeypatch):
         "delta -> epsilon\n  + delta => epsilon\n"
         "gamma -> zeta\n  + gamma => zeta\n"
         "eta -> theta | sugest\n  + eta => theta\n"
-        "iota -> kappa\n", encoding="utf-8")
+        "iota -> kappa\n",
+        encoding="utf-8",
+    )
     (bad / "context" / "y.rules").write_text(
         "[broken]\nwhy: test\nmatch: (unclosed\nreplace: x\n+ a => b\n"
         "[odd-key]\nwhy: test\ncolour: red\nmatch: a\nreplace: b\n+ a => b\n"
-        "[class]\nwhy: test\nmatch: {nosuchclass}\nreplace: b\n+ a => b\n", encoding="utf-8")
+        "[class]\nwhy: test\nmatch: {nosuchclass}\nreplace: b\n+ a => b\n",
+        encoding="utf-8",
+    )
     monkeypatch.setattr(loader, "rules_dir", lambda: bad)
     loader._load_cached.cache_clear()
     try:

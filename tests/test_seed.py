@@ -1,4 +1,5 @@
 """The seed article: how many of its spun phrases unspin restores (corpora/seed-expected.tsv)."""
+
 import sys
 from pathlib import Path
 

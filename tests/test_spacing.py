@@ -1,4 +1,5 @@
 """Broken spacing, lost sentence boundaries and doubled words, on real and hand-made text."""
+
 import pytest
 
 from conftest import shared_path
@@ -36,8 +37,10 @@ CLEAN = [
     "Call setTimeout(run, 10) and getElementById(x) in the script.",
     "Walla Walla and Bora Bora are real places.",
     "THE HEADLINE IS IN CAPITALS AND SO IS THIS.",
-    ("Call readFile() with the lastIndex flag; the superproject keeps its lockfile and todo list in "
-     "/var/lib/git, next to net.Server, {stream.Transform}, ${perl:Depends} and {Linux,Hurd}; use a tty."),
+    (
+        "Call readFile() with the lastIndex flag; the superproject keeps its lockfile and todo list in "
+        "/var/lib/git, next to net.Server, {stream.Transform}, ${perl:Depends} and {Linux,Hurd}; use a tty."
+    ),
 ]
 
 
@@ -55,7 +58,10 @@ def test_clean_text_with_names_and_camel_case_is_untouched(text):
 def test_damaged_paragraphs_split_common_words_but_never_brands():
     # a glued function word marks the paragraph as damaged; content-word glues are split there only
     damaged = "Ofthe staff, many use PowerPoint, PlayStation, JavaScript and newalgorithms on the YouTube site."
-    assert repair(damaged).text == "Of the staff, many use PowerPoint, PlayStation, JavaScript and new algorithms on the YouTube site."
+    assert (
+        repair(damaged).text
+        == "Of the staff, many use PowerPoint, PlayStation, JavaScript and new algorithms on the YouTube site."
+    )
     clean = "Many staff use newalgorithms and HillClimbing."
     assert repair(clean).text == clean
     assert repair(clean + "\n\nThey ran thealgorithm.").text == clean + "\n\nThey ran the algorithm."
@@ -68,11 +74,14 @@ def test_spinner_glue_does_not_expose_brand_names():
 
 
 def test_damaged_paragraphs_keep_british_spellings_and_prefixed_words():
-    text = ("Ofthe rules, individualising and generalising ones, the colourful centres travelled far; "
-            "superordination and supranatural stayed, but the finite-statecomposition and a thankyou split.")
+    text = (
+        "Ofthe rules, individualising and generalising ones, the colourful centres travelled far; "
+        "superordination and supranatural stayed, but the finite-statecomposition and a thankyou split."
+    )
     assert repair(text).text == (
         "Of the rules, individualising and generalising ones, the colourful centres travelled far; "
-        "superordination and supranatural stayed, but the finite-state composition and a thank you split.")
+        "superordination and supranatural stayed, but the finite-state composition and a thank you split."
+    )
 
 
 def test_a_space_after_a_slash_is_repaired_in_prose_and_only_suggested_near_code():

@@ -1,5 +1,6 @@
 """Spin evidence: `unspin score` through a real subprocess, the spin tier's gating by document
 and by paragraph, and weak findings shown only where the text reads as spun."""
+
 import json
 import os
 import re
@@ -22,8 +23,9 @@ SPIN_FIXED = "Prices in the real estate sector fell."
 
 def run(*args, stdin=b"", cwd=None):
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    return subprocess.run([sys.executable, "-m", "unspin", *args], input=stdin, capture_output=True,
-                          env=env, cwd=cwd, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "unspin", *args], input=stdin, capture_output=True, env=env, cwd=cwd, timeout=120
+    )
 
 
 # ------------------------------------------------------------------ unspin score
@@ -50,7 +52,7 @@ def test_score_json_has_the_documented_fields():
     hit = next(e for e in seed["evidence"] if e["rule"] == "brain-trust-think-tank" or e["text"] == "brain trust")
     assert {"rule", "text", "weight", "line", "column", "start", "end"} <= set(hit)
     text = SEED.read_text(encoding="utf-8")
-    assert all(text[e["start"]:e["end"]] == e["text"] for e in seed["evidence"])  # offsets into the file
+    assert all(text[e["start"] : e["end"]] == e["text"] for e in seed["evidence"])  # offsets into the file
 
 
 def test_score_reads_stdin_and_reports_errors_in_one_line(tmp_path):
@@ -70,8 +72,9 @@ def test_score_of_a_file_read_in_chunks_sums_the_chunks(tmp_path, monkeypatch):
 
 
 # ------------------------------------------------------------------ calibration on the corpora
-@pytest.mark.parametrize("path", CLEAN_FILES + sorted((ROOT / "corpora" / "news").glob("*.orig.txt")),
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", CLEAN_FILES + sorted((ROOT / "corpora" / "news").glob("*.orig.txt")), ids=lambda p: p.name
+)
 def test_clean_articles_score_below_the_threshold(path):
     assert not repair(path.read_text(encoding="utf-8")).spin.spun
 
@@ -109,8 +112,10 @@ def test_a_spun_document_unlocks_every_paragraph():
 
 def test_a_spun_paragraph_is_unlocked_in_a_clean_document():
     clean = CLEAN_FILES[2].read_text(encoding="utf-8")
-    spun_paragraph = ("The Kremlin stated it has no purpose of deserting Iran as it deals with a straight strike, "
-                      "a brain trust informed in emailed remarks equated byGoogle " + SPIN_ONLY)
+    spun_paragraph = (
+        "The Kremlin stated it has no purpose of deserting Iran as it deals with a straight strike, "
+        "a brain trust informed in emailed remarks equated byGoogle " + SPIN_ONLY
+    )
     result = repair(clean + "\n\n" + spun_paragraph + "\n\n" + clean)
     assert not result.spin.spun  # the document as a whole reads clean ...
     assert SPIN_FIXED in result.text  # ... but the spun paragraph is repaired in full

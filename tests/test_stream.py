@@ -1,5 +1,6 @@
 """Protection holds at any size: chunk boundaries never fall inside a protected block, so
 `check`, `fix` and `diff` (which reads whole files) agree on every file."""
+
 import io
 import os
 import subprocess
@@ -85,11 +86,13 @@ def test_a_nul_byte_anywhere_means_binary(tmp_path):
 
 
 def test_rst_literal_blocks_and_directives_are_protected():
-    text = ("Intro paragraph.\n\nExample::\n\n    The Kremlin informed Tuesday it.\n\n"
-            "    still literal: informed Tuesday\n\n"
-            ".. code-block:: text\n\n   The Kremlin informed Tuesday it.\n\n"
-            ".. note::\n   :class: informed Tuesday\n\n"
-            "After: The Kremlin informed Tuesday it.\n")
+    text = (
+        "Intro paragraph.\n\nExample::\n\n    The Kremlin informed Tuesday it.\n\n"
+        "    still literal: informed Tuesday\n\n"
+        ".. code-block:: text\n\n   The Kremlin informed Tuesday it.\n\n"
+        ".. note::\n   :class: informed Tuesday\n\n"
+        "After: The Kremlin informed Tuesday it.\n"
+    )
     fixed = repair(text, Options(markup="rst")).text
     assert fixed == text.replace("After: The Kremlin informed", "After: The Kremlin said")
 

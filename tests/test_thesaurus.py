@@ -1,5 +1,6 @@
 """The inverted thesaurus: the build script on a small WordNet-format fixture, and the runtime
 tables' inflection and look-ups."""
+
 import gzip
 import subprocess
 import sys
@@ -38,15 +39,23 @@ def built(tmp_path_factory):
     for name, lines in FIXTURE.items():
         (wordnet / name).write_text("\n".join([LICENCE_LINE] + lines) + "\n", encoding="latin-1")
     out = tmp_path_factory.mktemp("tables")
-    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_thesaurus.py"), "--wordnet", str(wordnet),
-                           "--out", str(out)], capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_thesaurus.py"), "--wordnet", str(wordnet), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert "fixed expressions" in proc.stdout
 
     def rows(name):
         with gzip.open(out / name, "rt", encoding="utf-8") as fh:
             return [line.rstrip("\n").split("\t") for line in fh if not line.startswith("#")]
-    return {w: (syn.split(), gen.split()) for w, syn, gen in rows("neighbours.tsv.gz")}, \
-        {p for p, _z in rows("expressions.tsv.gz")}, out
+
+    return (
+        {w: (syn.split(), gen.split()) for w, syn, gen in rows("neighbours.tsv.gz")},
+        {p for p, _z in rows("expressions.tsv.gz")},
+        out,
+    )
 
 
 def test_build_inverts_synonyms_and_generic_terms(built):
@@ -68,21 +77,49 @@ def test_build_lists_fixed_expressions(built):
 def test_build_is_reproducible(built, tmp_path):
     _, _, out = built
     wordnet = out.parent / next(p.name for p in out.parent.iterdir() if p.name.startswith("wordnet"))
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_thesaurus.py"), "--wordnet", str(wordnet),
-                    "--out", str(tmp_path)], capture_output=True, check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "build_thesaurus.py"),
+            "--wordnet",
+            str(wordnet),
+            "--out",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        check=True,
+    )
     for name in ("neighbours.tsv.gz", "expressions.tsv.gz"):
         assert (tmp_path / name).read_bytes() == (out / name).read_bytes()
 
 
 def test_build_without_wordnet_is_one_line_and_exit_2(tmp_path):
-    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_thesaurus.py"), "--wordnet", str(tmp_path),
-                           "--out", str(tmp_path / "out")], capture_output=True, text=True)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "build_thesaurus.py"),
+            "--wordnet",
+            str(tmp_path),
+            "--out",
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 2 and "apt-get install wordnet-base" in proc.stderr
 
 
-@pytest.mark.parametrize("word,stem,ending", [
-    ("markets", "market", "s"), ("policies", "policy", "ies"), ("taxes", "tax", "es"),
-    ("stopped", "stop", "ed"), ("raised", "raise", "ed"), ("hiring", "hire", "ing")])
+@pytest.mark.parametrize(
+    "word,stem,ending",
+    [
+        ("markets", "market", "s"),
+        ("policies", "policy", "ies"),
+        ("taxes", "tax", "es"),
+        ("stopped", "stop", "ed"),
+        ("raised", "raise", "ed"),
+        ("hiring", "hire", "ing"),
+    ],
+)
 def test_stems_and_inflection_round_trip(word, stem, ending):
     assert (stem, ending) in thesaurus.stems(word)
     assert thesaurus.inflect(stem, ending) == word

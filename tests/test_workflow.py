@@ -1,4 +1,5 @@
 """Workflow integration: formats, configuration, suppression, markup, folders, jobs, review, HTML."""
+
 import json
 import os
 import shutil
@@ -16,8 +17,9 @@ CLEAN = "The minister said on Monday that talks would resume next week.\n"
 
 def run(*args, stdin=b"", cwd=None, env=None):
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), **(env or {}))
-    return subprocess.run([sys.executable, "-m", "unspin", *args], input=stdin, capture_output=True,
-                          env=env, cwd=cwd, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "unspin", *args], input=stdin, capture_output=True, env=env, cwd=cwd, timeout=120
+    )
 
 
 # ------------------------------------------------------------------ formats
@@ -27,12 +29,35 @@ def test_json_findings_follow_the_documented_schema(tmp_path):
     proc = run("check", "--format", "json", str(path))
     assert proc.returncode == 1
     (rec,) = json.loads(proc.stdout)
-    assert set(rec) == {"path", "line", "column", "end_line", "end_column", "start", "end", "byte_start", "byte_end",
-                        "rule", "category", "message", "original", "suggestion", "safe", "applied", "held", "context"}
+    assert set(rec) == {
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "start",
+        "end",
+        "byte_start",
+        "byte_end",
+        "rule",
+        "category",
+        "message",
+        "original",
+        "suggestion",
+        "safe",
+        "applied",
+        "held",
+        "context",
+    }
     assert (rec["rule"], rec["original"], rec["suggestion"], rec["line"], rec["column"]) == (
-        "informed-said", "informed", "said", 1, 19)
+        "informed-said",
+        "informed",
+        "said",
+        1,
+        19,
+    )
     data = path.read_bytes()
-    assert data[rec["byte_start"]:rec["byte_end"]] == b"informed"  # BOM and the two-byte é counted
+    assert data[rec["byte_start"] : rec["byte_end"]] == b"informed"  # BOM and the two-byte é counted
 
 
 def test_jsonl_github_and_sarif(tmp_path):
@@ -60,8 +85,9 @@ def test_config_file_found_by_walking_up_and_overridden_by_the_command_line(tmp_
     path = sub / "a.txt"
     path.write_text(SPUN, encoding="utf-8")
     assert run("fix", str(path)).stdout.decode() == FIXED.replace("said Tuesday", "informed Tuesday")
-    assert run("fix", "--disable", "deserting-abandoning", str(path)).stdout.decode() == \
-        FIXED.replace("abandoning", "deserting")  # the command line replaces the file's list
+    assert run("fix", "--disable", "deserting-abandoning", str(path)).stdout.decode() == FIXED.replace(
+        "abandoning", "deserting"
+    )  # the command line replaces the file's list
     (sub / ".unspin.toml").write_text('select = ["purpose-intention"]\n', encoding="utf-8")
     assert run("fix", str(path)).stdout.decode() == SPUN.replace("purpose", "intention")  # nearer file wins
     shown = run("config", str(path)).stdout.decode()
@@ -75,9 +101,11 @@ def test_bad_config_is_one_line_and_exit_2(tmp_path):
     path.write_text(SPUN, encoding="utf-8")
     proc = run("check", str(path))
     assert proc.returncode == 2
-    assert proc.stderr.decode().strip() == f"unspin: {tmp_path / '.unspin.toml'}: unknown setting 'colour' " \
-        "(known: all-findings, dictionaries, disable, exclude, grammar, languagetool-url, markup, protect, protect-files, " \
+    assert (
+        proc.stderr.decode().strip() == f"unspin: {tmp_path / '.unspin.toml'}: unknown setting 'colour' "
+        "(known: all-findings, dictionaries, disable, exclude, grammar, languagetool-url, markup, protect, protect-files, "
         "protect-quotes, select, spin, unsafe)"
+    )
 
 
 def test_protected_words_from_config_and_file(tmp_path):
@@ -96,24 +124,30 @@ def test_suppression_comments_and_sic(tmp_path):
         "Putin trembles hands. <!-- unspin: ignore -->\n"
         "<!-- unspin: ignore-next-line -->\nPutin trembles hands.\n"
         "<!-- unspin: off -->\nPutin trembles hands.\n<!-- unspin: on -->\n"
-        "# unspin: ignore\nHe wrote \"straight\" [sic] strike. Putin trembles hands.\n", encoding="utf-8")
+        '# unspin: ignore\nHe wrote "straight" [sic] strike. Putin trembles hands.\n',
+        encoding="utf-8",
+    )
     out = run("fix", str(path)).stdout.decode()
     assert out.count("trembles hands") == 3 and out.count("shakes hands") == 1
-    assert "straight\" [sic] strike" in out
+    assert 'straight" [sic] strike' in out
     assert len(run("check", str(path)).stdout.decode().splitlines()) == 1
 
 
 def test_markdown_code_links_and_front_matter_are_never_edited(tmp_path):
-    src = ("---\ntitle: a straight strike\n---\n# Putin trembles hands\n\n"
-           "Run `straight strike` or see [the straight strike](https://x.org/straight-strike).\n\n"
-           "    straight strike in an indented block\n\n```\nstraight strike\n```\n\n- item: a straight strike\n"
-           "<div title=\"straight strike\">a straight strike</div>\n")
+    src = (
+        "---\ntitle: a straight strike\n---\n# Putin trembles hands\n\n"
+        "Run `straight strike` or see [the straight strike](https://x.org/straight-strike).\n\n"
+        "    straight strike in an indented block\n\n```\nstraight strike\n```\n\n- item: a straight strike\n"
+        '<div title="straight strike">a straight strike</div>\n'
+    )
     path = tmp_path / "doc.md"
     path.write_text(src, encoding="utf-8")
     out = run("fix", str(path)).stdout.decode()
-    assert out == (src.replace("# Putin trembles hands", "# Putin shakes hands")
-                   .replace("[the straight strike]", "[the direct attack]")
-                   .replace("- item: a straight strike", "- item: a direct attack"))
+    assert out == (
+        src.replace("# Putin trembles hands", "# Putin shakes hands")
+        .replace("[the straight strike]", "[the direct attack]")
+        .replace("- item: a straight strike", "- item: a direct attack")
+    )
     assert "direct attack in an indented block" in run("fix", "--markup", "text", str(path)).stdout.decode()
 
 
@@ -167,8 +201,9 @@ def test_interactive_review_through_a_terminal(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(SPUN, encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    child = pexpect.spawn(sys.executable, ["-m", "unspin", "fix", "-i", str(path)], env=env, timeout=60,
-                          encoding="utf-8")
+    child = pexpect.spawn(
+        sys.executable, ["-m", "unspin", "fix", "-i", str(path)], env=env, timeout=60, encoding="utf-8"
+    )
     child.expect(r"informed-said .*\n  The Kremlin \[-informed-\]\{\+said\+\} Tuesday")
     child.expect(r"apply\? \[y\]es \[n\]o \[a\]ll \[q\]uit")
     child.sendline("y")
@@ -203,8 +238,14 @@ def _try_repo(hook_repo, hook, *files):
     repo, home = hook_repo
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env["PRE_COMMIT_HOME"] = home
-    return subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), hook, "--files", *files],
-                          cwd=repo, capture_output=True, text=True, env=env, timeout=900)
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), hook, "--files", *files],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
+    )
 
 
 def test_pre_commit_check_hook_fails_on_spun_and_passes_on_clean(hook_repo):
@@ -228,8 +269,9 @@ def test_progress_shows_on_a_terminal(tmp_path):
     for n in range(3):
         (tmp_path / f"f{n}.txt").write_text(SPUN, encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    child = pexpect.spawn(sys.executable, ["-m", "unspin", "check", "-j", "1", str(tmp_path)], env=env,
-                          timeout=60, encoding="utf-8")
+    child = pexpect.spawn(
+        sys.executable, ["-m", "unspin", "check", "-j", "1", str(tmp_path)], env=env, timeout=60, encoding="utf-8"
+    )
     child.expect(r"unspin: 3/3 files")
     child.expect(r"unspin: 3 files checked, 9 findings")
     child.expect(pexpect.EOF)

@@ -1,5 +1,6 @@
 """`fix -w` keeps what a file is, through real files: symlinks, hard links, modes, owners,
 extended attributes, read-only files, edits made during the run, and killed runs."""
+
 import os
 import signal
 import stat
@@ -21,8 +22,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file sema
 
 def run(*args, cwd=None):
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    return subprocess.run([sys.executable, "-m", "unspin", *args], capture_output=True, env=env, cwd=cwd,
-                          timeout=300)
+    return subprocess.run([sys.executable, "-m", "unspin", *args], capture_output=True, env=env, cwd=cwd, timeout=300)
 
 
 def temp_files(folder: Path) -> list[str]:
@@ -137,8 +137,12 @@ def test_an_edit_during_a_real_run_is_not_overwritten(tmp_path):
     path = tmp_path / "big.txt"
     path.write_text(SPUN * 40_000, encoding="utf-8")  # a few seconds of work
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    proc = subprocess.Popen([sys.executable, "-m", "unspin", "fix", "-w", str(path)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "unspin", "fix", "-w", str(path)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.time() + 60
     while not temp_files(tmp_path) and time.time() < deadline:
         time.sleep(0.05)
@@ -158,8 +162,12 @@ def test_a_killed_run_leaves_no_temp_file_after_the_next_run(sig, tmp_path):
     path = tmp_path / "big.txt"
     path.write_text(SPUN * 40_000, encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    proc = subprocess.Popen([sys.executable, "-m", "unspin", "fix", "-w", str(path)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "unspin", "fix", "-w", str(path)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.time() + 60
     while not temp_files(tmp_path) and time.time() < deadline:
         time.sleep(0.05)
@@ -181,8 +189,12 @@ def test_a_killed_parent_takes_its_workers_along(tmp_path):
     for n in range(8):
         (tmp_path / f"f{n}.txt").write_text(SPUN * 20_000, encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    proc = subprocess.Popen([sys.executable, "-m", "unspin", "check", "-q", "-j", "2", str(tmp_path)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "unspin", "check", "-q", "-j", "2", str(tmp_path)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.time() + 60
     children: list[int] = []
     while time.time() < deadline and len(children) < 2:

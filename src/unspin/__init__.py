@@ -1,4 +1,5 @@
 """unspin: repair English text mangled by article spinners and bad machine translation."""
+
 __version__ = "0.1.0"  # first: modules below read it
 
 from .engine import check, repair

@@ -7,6 +7,7 @@ of the data and the content of its sources, so a stale entry is never read. An e
 fails its checksum or does not decode is ignored and rebuilt; the folder is pruned to
 ``LIMIT`` bytes, oldest first. Writes go to a temp file in the same folder, then a rename.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -25,8 +26,10 @@ _MAGIC = b"unspin-cache"
 
 def folder() -> Path:
     """The cache folder: UNSPIN_CACHE_DIR, else $XDG_CACHE_HOME/unspin, else ~/.cache/unspin."""
-    return Path(os.environ.get("UNSPIN_CACHE_DIR")
-                or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "unspin")
+    return Path(
+        os.environ.get("UNSPIN_CACHE_DIR")
+        or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "unspin"
+    )
 
 
 def _usable_folder() -> Path | None:
@@ -78,8 +81,12 @@ def read(name: str, k: str) -> bytes | None:
     finally:
         os.close(fd)
     parts = head.split()
-    if len(parts) != 3 or parts[0] != _MAGIC or parts[1] != str(FORMAT).encode() \
-            or parts[2] != hashlib.sha256(payload).hexdigest().encode():
+    if (
+        len(parts) != 3
+        or parts[0] != _MAGIC
+        or parts[1] != str(FORMAT).encode()
+        or parts[2] != hashlib.sha256(payload).hexdigest().encode()
+    ):
         return None
     return payload
 

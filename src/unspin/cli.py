@@ -4,13 +4,14 @@ Exit codes: 0 clean (or nothing to change), 1 findings (check), changes (diff) o
 rewritten by a hook-style fix (--exit-nonzero-on-fix), 2 usage, input, configuration or
 rule-data errors, 3 an internal error (a bug: one line, no traceback).
 """
+
 from __future__ import annotations
 
 import json
 import os
 import sys
-from functools import partial
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 import click
@@ -52,15 +53,19 @@ class Outcome:
 
 def options_for(name: str, settings: config.Settings) -> Options:
     for key in ("select", "disable"):
-        _known_ids(getattr(settings, key), f"{settings.origin.get(key, 'command line')} ({key})",
-                   settings.dictionaries)
+        _known_ids(getattr(settings, key), f"{settings.origin.get(key, 'command line')} ({key})", settings.dictionaries)
     return Options(
-        unsafe=settings.unsafe, protect_quotes=settings.protect_quotes,
-        disabled=frozenset(settings.disable), enabled_only=frozenset(settings.select),
-        protected_words=config.protected_words(settings), dictionaries=settings.dictionaries,
+        unsafe=settings.unsafe,
+        protect_quotes=settings.protect_quotes,
+        disabled=frozenset(settings.disable),
+        enabled_only=frozenset(settings.select),
+        protected_words=config.protected_words(settings),
+        dictionaries=settings.dictionaries,
         markup=files.markup_for(name, settings.markup),
-        grammar=settings.grammar, languagetool_url=settings.languagetool_url,
-        spin=settings.spin, all_findings=settings.all_findings,
+        grammar=settings.grammar,
+        languagetool_url=settings.languagetool_url,
+        spin=settings.spin,
+        all_findings=settings.all_findings,
     )
 
 
@@ -102,8 +107,9 @@ def _open(name: str):
         raise fileio.InputError(f"{name}: cannot read ({exc.strerror})") from None
 
 
-def process(name: str, overrides: dict, mode: str, sink=None, safe_only: bool = False, emit=None,
-            force: bool = False) -> Outcome:
+def process(
+    name: str, overrides: dict, mode: str, sink=None, safe_only: bool = False, emit=None, force: bool = False
+) -> Outcome:
     """Read, configure and repair one input, chunk by chunk; failures become data, never tracebacks.
 
     mode: 'check' (collect findings), 'fix' (repaired bytes to ``sink`` or ``output``),
@@ -136,7 +142,7 @@ def process(name: str, overrides: dict, mode: str, sink=None, safe_only: bool = 
                     (writer.write if writer else sink or pieces.append)(fileio.BOM.encode())
                 for chunk in parts:
                     # the rest of a block too long for one chunk passes through untouched
-                    head, body = chunk.text[:chunk.protected], chunk.text[chunk.protected:]
+                    head, body = chunk.text[: chunk.protected], chunk.text[chunk.protected :]
                     result = engine.repair(body, options)
                     out.edits += len(result.applied)
                     out.changed |= result.changed
@@ -145,7 +151,7 @@ def process(name: str, overrides: dict, mode: str, sink=None, safe_only: bool = 
                         continue
                     if mode == "check":
                         loc = report.Locator(chunk.text, chunk.line, chunk.byte)
-                        for e in (result.applied if safe_only else result.findings):
+                        for e in result.applied if safe_only else result.findings:
                             if head:
                                 e = replace(e, start=e.start + len(head), end=e.end + len(head))
                             rec = report.record(out.path, loc, e, chunk.start)
@@ -186,8 +192,9 @@ def run_all(names: list[str], overrides: dict, jobs: int, progress: bool, mode: 
         from multiprocessing import get_context
 
         work = partial(_in_worker, overrides=overrides, mode=mode, **kw)
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork"),
-                                   initializer=_worker_start, initargs=(os.getpid(),))
+        pool = ProcessPoolExecutor(
+            max_workers=jobs, mp_context=get_context("fork"), initializer=_worker_start, initargs=(os.getpid(),)
+        )
         try:
             for n, outcome in enumerate(pool.map(work, names, chunksize=max(1, min(64, total // (jobs * 4)))), 1):
                 _progress(progress, n, total)
@@ -247,28 +254,75 @@ def common(func):
     """Options every text command takes; each overrides the configuration file when given."""
     decorators = [
         click.argument("paths", nargs=-1),
-        click.option("--unsafe/--safe", "unsafe", default=None, help="Also apply suggest-only edits (default: safe only)."),
-        click.option("--protect-quotes/--no-protect-quotes", "protect_quotes", default=None,
-                     help="Leave text inside quotations alone (default: yes)."),
-        click.option("-d", "--dictionary", "dictionaries", multiple=True, metavar="FILE",
-                     help="Extra dictionary (.dict format, or spun<TAB>standard lines); repeatable."),
-        click.option("--disable", multiple=True, metavar="RULE|CATEGORY", help="Turn a rule or category off; repeatable."),
-        click.option("--select", multiple=True, metavar="RULE|CATEGORY", help="Run only these rules or categories; repeatable."),
+        click.option(
+            "--unsafe/--safe", "unsafe", default=None, help="Also apply suggest-only edits (default: safe only)."
+        ),
+        click.option(
+            "--protect-quotes/--no-protect-quotes",
+            "protect_quotes",
+            default=None,
+            help="Leave text inside quotations alone (default: yes).",
+        ),
+        click.option(
+            "-d",
+            "--dictionary",
+            "dictionaries",
+            multiple=True,
+            metavar="FILE",
+            help="Extra dictionary (.dict format, or spun<TAB>standard lines); repeatable.",
+        ),
+        click.option(
+            "--disable", multiple=True, metavar="RULE|CATEGORY", help="Turn a rule or category off; repeatable."
+        ),
+        click.option(
+            "--select", multiple=True, metavar="RULE|CATEGORY", help="Run only these rules or categories; repeatable."
+        ),
         click.option("--protect", multiple=True, metavar="WORD", help="A word never to split or rewrite; repeatable."),
-        click.option("--protect-file", "protect_files", multiple=True, metavar="FILE",
-                     help="A file of protected words (whitespace-separated, # comments); repeatable."),
-        click.option("--markup", type=click.Choice(config.MARKUPS), default=None,
-                     help="How to read files: by extension (auto), text, markdown or html."),
+        click.option(
+            "--protect-file",
+            "protect_files",
+            multiple=True,
+            metavar="FILE",
+            help="A file of protected words (whitespace-separated, # comments); repeatable.",
+        ),
+        click.option(
+            "--markup",
+            type=click.Choice(config.MARKUPS),
+            default=None,
+            help="How to read files: by extension (auto), text, markdown or html.",
+        ),
         click.option("--exclude", multiple=True, metavar="GLOB", help="Skip matching files and folders; repeatable."),
-        click.option("--spin", "spin", type=click.Choice(config.SPIN_MODES), default=None,
-                     help="Spin-tier edits: where evidence says the text is spun (auto), everywhere (on), nowhere (off)."),
-        click.option("--all-findings/--spun-findings", "all_findings", default=None,
-                     help="Also report weak findings (unidiomatic pairs) in text that does not read as spun."),
-        click.option("--grammar", type=click.Choice(["harper", "languagetool"]), default=None, is_flag=False,
-                     flag_value="harper", help="Add a grammar checker's findings (report only); harper if not named."),
-        click.option("--languagetool-url", default=None, metavar="URL", help="A LanguageTool server, for --grammar languagetool."),
-        click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None,
-                     help="Files processed in parallel (default: number of CPUs)."),
+        click.option(
+            "--spin",
+            "spin",
+            type=click.Choice(config.SPIN_MODES),
+            default=None,
+            help="Spin-tier edits: where evidence says the text is spun (auto), everywhere (on), nowhere (off).",
+        ),
+        click.option(
+            "--all-findings/--spun-findings",
+            "all_findings",
+            default=None,
+            help="Also report weak findings (unidiomatic pairs) in text that does not read as spun.",
+        ),
+        click.option(
+            "--grammar",
+            type=click.Choice(["harper", "languagetool"]),
+            default=None,
+            is_flag=False,
+            flag_value="harper",
+            help="Add a grammar checker's findings (report only); harper if not named.",
+        ),
+        click.option(
+            "--languagetool-url", default=None, metavar="URL", help="A LanguageTool server, for --grammar languagetool."
+        ),
+        click.option(
+            "-j",
+            "--jobs",
+            type=click.IntRange(1, 256),
+            default=None,
+            help="Files processed in parallel (default: number of CPUs).",
+        ),
         click.option("-q", "--quiet", is_flag=True, help="No summary line or progress on stderr."),
     ]
     for deco in reversed(decorators):
@@ -382,12 +436,16 @@ def _review(o: Outcome) -> Result | None:
             continue
         if not take_all:
             line, col = report.line_col(text, e.start)
-            before = text[max(0, e.start - 40):e.start].rsplit("\n", 1)[-1]
-            after = text[e.end:e.end + 40].split("\n", 1)[0]
+            before = text[max(0, e.start - 40) : e.start].rsplit("\n", 1)[-1]
+            after = text[e.end : e.end + 40].split("\n", 1)[0]
             click.echo(f"\n{o.path}:{line}:{col}: {e.rule} ({'suggestion' if e.held else 'safe'}): {e.reason}")
             click.echo(f"  {before}[-{e.original}-]{{+{e.replacement}+}}{after}")
-            answer = click.prompt("  apply? [y]es [n]o [a]ll [q]uit", type=click.Choice(["y", "n", "a", "q"]),
-                                  show_choices=False, default="y")
+            answer = click.prompt(
+                "  apply? [y]es [n]o [a]ll [q]uit",
+                type=click.Choice(["y", "n", "a", "q"]),
+                show_choices=False,
+                default="y",
+            )
             if answer == "q":
                 break
             if answer == "n":
@@ -460,6 +518,7 @@ def diff(word, color, html_out, **kw):
             click.echo(view(o.path, o.result, use_color), nl=False, color=use_color)
     if html_out:
         from . import htmlview
+
         try:
             Path(html_out).write_text(htmlview.page(pages), encoding="utf-8")
         except OSError as exc:
@@ -505,6 +564,7 @@ def _guard(run):
 @click.option("--category", default=None, help="Only this category.")
 def list_rules(category):
     """List the rules: id, category, safe or suggest, and why."""
+
     def run():
         if category is not None and category not in CATEGORIES:
             _fail(f"unknown category '{category}'{_nearest(category, CATEGORIES)}; known: {', '.join(CATEGORIES)}")
@@ -513,6 +573,7 @@ def list_rules(category):
             if not category or rule.category == category:
                 click.echo(f"{rule.id}\t{rule.category}\t{'safe' if rule.safe else 'suggest'}\t{rule.reason}")
         return EXIT_CLEAN
+
     _guard(run)
 
 
@@ -520,18 +581,23 @@ def list_rules(category):
 @click.argument("rule_id")
 def explain(rule_id):
     """Show one rule with its examples."""
+
     def run():
         rules = loader.load().rules
         rule = rules.get(rule_id)
         if rule is None:
             near = [r for r in rules if rule_id.lower() in r.lower()][:5] or [
-                r for r in [_closest(rule_id, rules)] if r]
+                r for r in [_closest(rule_id, rules)] if r
+            ]
             _fail(f"no rule '{rule_id}'" + (f"; did you mean: {', '.join(near)}" if near else ""))
             return EXIT_ERROR
         click.echo(f"{rule.id} ({rule.category}, {'safe' if rule.safe else 'suggest-only'})")
         click.echo(f"  why: {rule.reason}")
         if rule.kind == "phrase":
-            click.echo(f"  replaces: {rule.spun!r} -> {rule.standard!r}" + (f" ({rule.inflect} forms too)" if rule.inflect else ""))
+            click.echo(
+                f"  replaces: {rule.spun!r} -> {rule.standard!r}"
+                + (f" ({rule.inflect} forms too)" if rule.inflect else "")
+            )
         elif rule.pattern is not None:
             click.echo(f"  replaces: /{rule.pattern.pattern[:200]}/ -> {rule.replace!r}")
         click.echo(f"  defined at: {rule.where}")
@@ -541,6 +607,7 @@ def explain(rule_id):
             else:
                 click.echo(f"  spun:  {ex.text}\n  fixed: {ex.fixed}")
         return EXIT_CLEAN
+
     _guard(run)
 
 

@@ -1,5 +1,6 @@
 """Configuration: ``[tool.unspin]`` in pyproject.toml or a ``.unspin.toml``, found by walking up
 from each file's folder. Precedence: command line > configuration file > defaults."""
+
 from __future__ import annotations
 
 import sys
@@ -7,11 +8,20 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-
 KEYS = {
-    "unsafe": bool, "protect-quotes": bool, "markup": str, "select": list, "disable": list,
-    "dictionaries": list, "protect": list, "protect-files": list, "exclude": list,
-    "grammar": str, "languagetool-url": str, "spin": str, "all-findings": bool,
+    "unsafe": bool,
+    "protect-quotes": bool,
+    "markup": str,
+    "select": list,
+    "disable": list,
+    "dictionaries": list,
+    "protect": list,
+    "protect-files": list,
+    "exclude": list,
+    "grammar": str,
+    "languagetool-url": str,
+    "spin": str,
+    "all-findings": bool,
 }
 MARKUPS = ("auto", "text", "markdown", "html", "rst")
 SPIN_MODES = ("auto", "on", "off")
@@ -90,13 +100,15 @@ def load_file(path: Path) -> Settings:
         if key not in KEYS:
             raise ConfigError(f"{path}: unknown setting '{key}' (known: {', '.join(sorted(KEYS))})")
         if not isinstance(value, KEYS[key]) or (KEYS[key] is list and not all(isinstance(v, str) for v in value)):
-            raise ConfigError(f"{path}: '{key}' must be {'a list of strings' if KEYS[key] is list else KEYS[key].__name__}")
+            raise ConfigError(
+                f"{path}: '{key}' must be {'a list of strings' if KEYS[key] is list else KEYS[key].__name__}"
+            )
         if key == "markup" and value not in MARKUPS:
             raise ConfigError(f"{path}: markup must be one of {', '.join(MARKUPS)}")
         if key == "spin" and value not in SPIN_MODES:
             raise ConfigError(f"{path}: spin must be one of {', '.join(SPIN_MODES)}")
         if key == "grammar" and value not in ("", "harper", "languagetool"):
-            raise ConfigError(f"{path}: grammar must be \"harper\", \"languagetool\" or \"\"")
+            raise ConfigError(f'{path}: grammar must be "harper", "languagetool" or ""')
         if key in ("dictionaries", "protect-files"):  # paths are relative to the config file
             value = [str((path.parent / v).resolve()) for v in value]
         values[key.replace("-", "_")] = tuple(value) if isinstance(value, list) else value

@@ -1,17 +1,17 @@
 """What every pass reads: the text with its words, protected regions and the loaded rules."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import regex
-from functools import cached_property
 
 from . import suppress
 from .loader import Rule, RuleSet
 from .model import Edit, Options
 from .protect import Protection, find_regions
 from .textutil import is_sentence_start, words
-
 
 #: what software documentation is full of and prose (even spun prose) is not
 CODE_TOKEN = regex.compile(
@@ -52,6 +52,7 @@ class Document:
         extra = suppress.regions(self.text)
         if self.options.markup != "text":
             from . import markup  # parsers load only for Markdown and HTML files
+
             extra += markup.regions(self.text, self.options.markup)
         return find_regions(self.text, quotes=self.options.protect_quotes, extra=extra)
 
@@ -83,5 +84,14 @@ class Document:
         """An edit for ``rule`` (a Rule or the id of a pass rule in the data)."""
         if isinstance(rule, str):
             rule = self.rules.rules[rule]
-        return Edit(start, end, replacement, rule.id, rule.category, rule.safe,
-                    reason or rule.reason, self.text[start:end], spin=rule.spin)
+        return Edit(
+            start,
+            end,
+            replacement,
+            rule.id,
+            rule.category,
+            rule.safe,
+            reason or rule.reason,
+            self.text[start:end],
+            spin=rule.spin,
+        )

@@ -2,6 +2,7 @@
 
 ``check``, ``fix`` and ``diff`` are all views of the ``Result`` this returns.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -18,8 +19,12 @@ MAX_ROUNDS = 3  # word rules completed by an earlier round's output; a chain lon
 
 
 def find_edits(doc: Document, passes=PASSES) -> list[Edit]:
-    return [e for run_pass in passes for e in run_pass(doc)
-            if doc.options.wants(e.rule, e.category) and (e.replacement != e.original or e.rule in FLAGS)]
+    return [
+        e
+        for run_pass in passes
+        for e in run_pass(doc)
+        if doc.options.wants(e.rule, e.category) and (e.replacement != e.original or e.rule in FLAGS)
+    ]
 
 
 def repair(text: str, options: Options | None = None, **settings) -> Result:
@@ -55,14 +60,17 @@ def _complete(text: str, applied: list[Edit], rules, options: Options, first: Do
         doc = Document(view, rules, options, plain=True)
         doc.__dict__["technical"] = first.technical  # a fact about the whole text, not the view
 
-        def to_repaired(pos: int) -> int:
+        def to_repaired(pos: int, starts=starts) -> int:
             i = bisect_right(starts, (pos, float("inf"))) - 1
             return starts[i][1] + pos - starts[i][0]
 
         fresh = [shift(e, to_repaired(e.start) - e.start) for e in find_edits(doc, WORD_PASSES)]
-        fresh = [e for e in fresh if rounds.touches(e)
-                 and not first.protection.hit(rounds.to_original(e.start), rounds.to_original(e.end),
-                                              _allow(rules, e))]
+        fresh = [
+            e
+            for e in fresh
+            if rounds.touches(e)
+            and not first.protection.hit(rounds.to_original(e.start), rounds.to_original(e.end), _allow(rules, e))
+        ]
         if not fresh:
             break
         later, _ = resolve(fresh, Protection([]), rules, options, rounds.mapped(first.spin))

@@ -20,6 +20,7 @@ A text is spun at a score of 0.5 or more (one strong finding per 100 words, or f
 ones, in a long text; two strong findings in one sentence). A paragraph of a text that is not spun as a whole is unlocked on its own only with a
 strong finding and a score of 0.5. Calibrated in ``bench/quality.py`` (the spin-score table).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -36,8 +37,12 @@ DENSITY_AT_HALF = 1.0  # evidence per 100 words where the score is 0.5
 STRONG, MEDIUM, WEAK = 1.0, 0.5, 0.2
 
 #: rule ids whose findings are spinner evidence although their category is not
-SIGNATURE_RULES = {"boundary.lost-stop": STRONG, "spacing.glued-name": WEAK, "pair.unidiomatic": MEDIUM,
-                   "pair.thesaurus": 0.0}  # (a rare pair a thesaurus could explain: clean text has plenty)
+SIGNATURE_RULES = {
+    "boundary.lost-stop": STRONG,
+    "spacing.glued-name": WEAK,
+    "pair.unidiomatic": MEDIUM,
+    "pair.thesaurus": 0.0,
+}  # (a rare pair a thesaurus could explain: clean text has plenty)
 #: categories that are evidence at all (spacing and MT damage are not spin)
 EVIDENCE_CATEGORIES = frozenset({"filler", "phrase", "context", "style", "collocation", "pair"})
 
@@ -190,8 +195,17 @@ class SpinTotal:
         self.weight += report.total
         for e in report.evidence:
             line, col = locate.line_col(e.start)
-            self.items.append({"rule": e.rule, "text": e.text, "weight": e.weight, "line": line,
-                               "column": col, "start": first_char + e.start, "end": first_char + e.end})
+            self.items.append(
+                {
+                    "rule": e.rule,
+                    "text": e.text,
+                    "weight": e.weight,
+                    "line": line,
+                    "column": col,
+                    "start": first_char + e.start,
+                    "end": first_char + e.end,
+                }
+            )
 
     @property
     def score(self) -> float:
@@ -202,5 +216,10 @@ class SpinTotal:
         return self.score >= THRESHOLD
 
     def as_dict(self) -> dict:
-        return {"score": round(self.score, 4), "spun": self.spun, "threshold": THRESHOLD,
-                "words": self.words, "evidence": self.items}
+        return {
+            "score": round(self.score, 4),
+            "spun": self.spun,
+            "threshold": THRESHOLD,
+            "words": self.words,
+            "evidence": self.items,
+        }

@@ -1,4 +1,5 @@
 """Files at the edge: sources with their BOM, encoding back to bytes, atomic writes."""
+
 from __future__ import annotations
 
 import hashlib
@@ -8,7 +9,6 @@ import stat
 import tempfile
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 BOM = "\ufeff"
 
@@ -28,7 +28,7 @@ def encode(source: Source, text: str) -> bytes:
     return ((BOM if source.bom else "") + text).encode("utf-8")
 
 
-def write_atomic(name: str, data: bytes, expect: "Snapshot | None" = None, force: bool = False) -> None:
+def write_atomic(name: str, data: bytes, expect: Snapshot | None = None, force: bool = False) -> None:
     """Replace the file in one step (see AtomicWriter); ``expect``: refuse if it changed since."""
     writer = AtomicWriter(name, expect=expect, force=force)
     try:
@@ -49,7 +49,7 @@ class Snapshot:
     digest: str | None = None  # sha256 of the bytes read
 
     @classmethod
-    def of(cls, st: os.stat_result, digest: str | None = None) -> "Snapshot":
+    def of(cls, st: os.stat_result, digest: str | None = None) -> Snapshot:
         return cls(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, digest)
 
 
@@ -147,10 +147,12 @@ class AtomicWriter:
         # SIGINT/SIGTERM wait until the temp file is on the list the exit path cleans up, so no
         # signal can land between its creation and its registration
         import signal
+
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
         try:
-            fd, self.tmp = tempfile.mkstemp(prefix=f".{os.path.basename(self.path)}.unspin-{os.getpid()}-",
-                                            suffix=".tmp", dir=folder)
+            fd, self.tmp = tempfile.mkstemp(
+                prefix=f".{os.path.basename(self.path)}.unspin-{os.getpid()}-", suffix=".tmp", dir=folder
+            )
             LIVE_TEMPS.add(self.tmp)
             self.fh = os.fdopen(fd, "wb")
         finally:

@@ -1,5 +1,6 @@
 """Which files a command line names: files as given, folders walked (skipping VCS and
 hidden folders), minus --exclude globs."""
+
 from __future__ import annotations
 
 import fnmatch
@@ -34,8 +35,12 @@ def markup_for(path: str, forced: str = "auto") -> str:
 def excluded(path: str, patterns: tuple[str, ...]) -> bool:
     p = Path(path)
     parts = p.as_posix()
-    return any(fnmatch.fnmatch(parts, pat) or fnmatch.fnmatch(p.name, pat)
-               or any(fnmatch.fnmatch(part, pat) for part in p.parts) for pat in patterns)
+    return any(
+        fnmatch.fnmatch(parts, pat)
+        or fnmatch.fnmatch(p.name, pat)
+        or any(fnmatch.fnmatch(part, pat) for part in p.parts)
+        for pat in patterns
+    )
 
 
 def _regular(path: str) -> bool:
@@ -53,8 +58,11 @@ def expand(names: tuple[str, ...], exclude: tuple[str, ...] = ()) -> list[str]:
     for name in names or ("-",):
         if name != "-" and os.path.isdir(name):
             for root, dirs, files in os.walk(name):
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith(".")
-                                 and not excluded(os.path.join(root, d), exclude))
+                dirs[:] = sorted(
+                    d
+                    for d in dirs
+                    if d not in SKIP_DIRS and not d.startswith(".") and not excluded(os.path.join(root, d), exclude)
+                )
                 for f in sorted(files):
                     path = os.path.join(root, f)
                     if f.lower().endswith(PROSE_EXT) and not excluded(path, exclude) and _regular(path):

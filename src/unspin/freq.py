@@ -1,4 +1,5 @@
 """English word and word-pair frequencies, from the lists symspellpy ships, loaded on first use."""
+
 from __future__ import annotations
 
 import zlib
@@ -41,9 +42,9 @@ def _unpack(data: bytes):
         return frozenset(str(body, "utf-8").split("\n")) if body else frozenset()
     if kind == b"D":
         n = int.from_bytes(body[:8], "little")
-        words = str(body[8:8 + n], "utf-8").split("\n") if n else []
+        words = str(body[8 : 8 + n], "utf-8").split("\n") if n else []
         counts = array("Q")
-        counts.frombytes(body[8 + n:])
+        counts.frombytes(body[8 + n :])
         if len(counts) != len(words):
             raise ValueError("word and count lists differ in length")
         return dict(zip(words, counts))
@@ -93,7 +94,7 @@ class CompactCounts:
 
     def __init__(self, data: bytes | memoryview):
         data = memoryview(data)
-        keys, counts = data[: len(data) // 3], data[len(data) // 3:]
+        keys, counts = data[: len(data) // 3], data[len(data) // 3 :]
         self.keys, self.counts = array("I"), array("Q")
         self.keys.frombytes(keys)
         self.counts.frombytes(counts)
@@ -151,10 +152,20 @@ def lexicon() -> CompactCounts:
     import math
 
     import wordfreq
+
     source = Path(wordfreq.__file__).parent / "data" / "large_en.msgpack.gz"
-    return CompactCounts(_cached("lexicon-zipf", source if source.exists() else Path(wordfreq.__file__),
-                                 lambda: CompactCounts.build({w: max(1, round(100 * (math.log10(f) + 9)))
-                                                              for w, f in wordfreq.get_frequency_dict("en", "large").items()})))
+    return CompactCounts(
+        _cached(
+            "lexicon-zipf",
+            source if source.exists() else Path(wordfreq.__file__),
+            lambda: CompactCounts.build(
+                {
+                    w: max(1, round(100 * (math.log10(f) + 9)))
+                    for w, f in wordfreq.get_frequency_dict("en", "large").items()
+                }
+            ),
+        )
+    )
 
 
 @lru_cache(maxsize=1)
@@ -162,9 +173,13 @@ def frequent_lexicon() -> frozenset[str]:
     """wordfreq words seen once per million words or more (Zipf >= 3): common typos such as
     'goverment' and 'recieve' fall below it, real words rarely do."""
     import wordfreq
+
     source = Path(wordfreq.__file__).parent / "data" / "large_en.msgpack.gz"
-    return _cached("frequent-lexicon", source if source.exists() else Path(wordfreq.__file__),
-                   lambda: frozenset(w for w, f in wordfreq.get_frequency_dict("en", "large").items() if f >= 1e-6))
+    return _cached(
+        "frequent-lexicon",
+        source if source.exists() else Path(wordfreq.__file__),
+        lambda: frozenset(w for w, f in wordfreq.get_frequency_dict("en", "large").items() if f >= 1e-6),
+    )
 
 
 def is_word(w: str) -> bool:

@@ -1,5 +1,6 @@
 """A self-contained HTML page: original and repaired text side by side, every edit marked
 with its rule and reason on hover, and counts per category. No network needed to read it."""
+
 from __future__ import annotations
 
 import html
@@ -29,7 +30,7 @@ def _side(result: Result, original: bool) -> str:
         tip = html.escape(f"{e.rule} ({e.category}{', ' + e.held if e.held else ''}): {e.reason}", quote=True)
         cls = ' class="sugg"' if e.held else ""
         if original:
-            parts.append(html.escape(text[pos:e.start]))
+            parts.append(html.escape(text[pos : e.start]))
             shown = e.original or "\u2038"  # a caret marks where something is inserted
             parts.append(f'<del{cls} title="{tip}">{html.escape(shown)}</del>')
             pos = e.end
@@ -51,12 +52,16 @@ def page(results: list[tuple[str, Result]]) -> str:
     chips += f'<span class="chip">suggestions not applied: {held}</span>'
     body = []
     for path, r in results:
-        body.append(f'<section class="file"><h2>{html.escape(path)} — {len(r.applied)} edits, '
-                    f'{len(r.suggestions)} suggestions</h2><div class="cols">'
-                    f'<div class="col"><h3>Original</h3>{_side(r, True)}</div>'
-                    f'<div class="col"><h3>Repaired</h3>{_side(r, False)}</div></div>'
-                    f'<div class="legend">Hover a mark for its rule and reason. Dashed: suggestion only, not applied.</div>'
-                    f'</section>')
-    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>unspin diff</title>'
-            f'<style>{_CSS}</style></head><body><header><h1>unspin diff</h1>'
-            f'<div class="summary">{chips}</div></header>{"".join(body)}</body></html>\n')
+        body.append(
+            f'<section class="file"><h2>{html.escape(path)} — {len(r.applied)} edits, '
+            f'{len(r.suggestions)} suggestions</h2><div class="cols">'
+            f'<div class="col"><h3>Original</h3>{_side(r, True)}</div>'
+            f'<div class="col"><h3>Repaired</h3>{_side(r, False)}</div></div>'
+            f'<div class="legend">Hover a mark for its rule and reason. Dashed: suggestion only, not applied.</div>'
+            f"</section>"
+        )
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>unspin diff</title>'
+        f"<style>{_CSS}</style></head><body><header><h1>unspin diff</h1>"
+        f'<div class="summary">{chips}</div></header>{"".join(body)}</body></html>\n'
+    )

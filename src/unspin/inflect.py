@@ -1,4 +1,5 @@
 """Parallel inflection of dictionary entries: one entry covers trembles/trembled/trembling hands."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -20,8 +21,13 @@ def _irregular(path: str) -> dict[str, tuple[str, str]]:
 def _double_final(word: str) -> bool:
     """stop -> stopping: one vowel group, ends consonant-vowel-consonant (not w, x, y)."""
     groups = sum(1 for i, c in enumerate(word) if c in _VOWELS and (i == 0 or word[i - 1] not in _VOWELS))
-    return (groups == 1 and len(word) >= 3 and word[-1] not in _VOWELS + "wxy"
-            and word[-2] in _VOWELS and word[-3] not in _VOWELS)
+    return (
+        groups == 1
+        and len(word) >= 3
+        and word[-1] not in _VOWELS + "wxy"
+        and word[-2] in _VOWELS
+        and word[-3] not in _VOWELS
+    )
 
 
 def third_person(word: str) -> str:
@@ -64,9 +70,19 @@ def verb_forms(word: str, irregular_file: str) -> dict[str, tuple[str, ...]]:
 
 
 def plural(word: str) -> str:
-    irregular = {"man": "men", "woman": "women", "child": "children", "person": "people",
-                 "analysis": "analyses", "crisis": "crises", "criterion": "criteria",
-                 "phenomenon": "phenomena", "datum": "data", "life": "lives", "leaf": "leaves"}
+    irregular = {
+        "man": "men",
+        "woman": "women",
+        "child": "children",
+        "person": "people",
+        "analysis": "analyses",
+        "crisis": "crises",
+        "criterion": "criteria",
+        "phenomenon": "phenomena",
+        "datum": "data",
+        "life": "lives",
+        "leaf": "leaves",
+    }
     if word in irregular:
         return irregular[word]
     if word.endswith(("s", "sh", "ch", "x", "z")):
@@ -99,15 +115,22 @@ def expand(spun: str, standard: str, mode: str, irregular_file: str) -> list[tup
         for form in sorted(spun_past):
             in_past, in_pp = form in sf["past"], form in sf["pp"]
             if in_past and in_pp and tf["past"][0] != tf["pp"][0]:
-                pairs.append((join(form, s_tail), join(tf["past"][0], t_tail) + "\0" + join(tf["pp"][0], t_tail), "past"))
+                pairs.append(
+                    (join(form, s_tail), join(tf["past"][0], t_tail) + "\0" + join(tf["pp"][0], t_tail), "past")
+                )
             else:
                 target = tf["past"][0] if in_past else tf["pp"][0]
                 pairs.append((join(form, s_tail), join(target, t_tail), "past" if in_past else "pp"))
     elif mode == "noun":
         s_init, _, s_last = spun.rpartition(" ")
         t_init, _, t_last = standard.rpartition(" ")
-        pairs.append(((s_init + " " if s_init else "") + plural(s_last),
-                      (t_init + " " if t_init else "") + plural(t_last), "plural"))
+        pairs.append(
+            (
+                (s_init + " " if s_init else "") + plural(s_last),
+                (t_init + " " if t_init else "") + plural(t_last),
+                "plural",
+            )
+        )
     seen, out = set(), []
     for p in pairs:
         if p[0] not in seen:

@@ -3,6 +3,7 @@
 Every problem is reported as ``file:line: what is wrong``; a rule set with any problem
 does not load (prh's stance: a rule whose examples or syntax are broken is not a rule).
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -120,6 +121,7 @@ def expand_macros(pattern: str, classes: dict[str, frozenset[str]]) -> str:
         if name not in classes:
             raise KeyError(name)
         return class_regex(classes[name])
+
     return regex.sub(r"\{([a-z][a-z0-9-]*)\}", sub, pattern)
 
 
@@ -141,8 +143,9 @@ def _parse_example(body: str, sign: str, where: str, problems: list[str]) -> Exa
 _FLAG_RE = regex.compile(r"(suggest|spin|verb|noun)|(when|unless|after|before)=(!?)([a-z][a-z0-9-]*)")
 
 
-def parse_dictionary(path: Path, problems: list[str], classes: dict, *, own: bool = True,
-                     text: str | None = None) -> list[Rule]:
+def parse_dictionary(
+    path: Path, problems: list[str], classes: dict, *, own: bool = True, text: str | None = None
+) -> list[Rule]:
     """unspin's own dictionary format (see rules/README.md). A user's (``own=False``) entries are
     all suggest-only: unspin has not checked their examples against its corpora."""
     category, rules = "phrase", []
@@ -179,8 +182,16 @@ def parse_dictionary(path: Path, problems: list[str], classes: dict, *, own: boo
             problems.append(f"{where}: expected 'spun phrase -> standard phrase [| flags]'")
             current = None
             continue
-        rule = Rule(id=f"{category}:{'-'.join(tokenize_key(spun))}", kind="phrase", category=category,
-                    safe=True, reason="", where=where, spun=spun, standard=standard)
+        rule = Rule(
+            id=f"{category}:{'-'.join(tokenize_key(spun))}",
+            kind="phrase",
+            category=category,
+            safe=True,
+            reason="",
+            where=where,
+            spun=spun,
+            standard=standard,
+        )
         for flag in flags.split():
             m = _FLAG_RE.fullmatch(flag)
             if not m:
@@ -200,8 +211,9 @@ def parse_dictionary(path: Path, problems: list[str], classes: dict, *, own: boo
         if tokenize_key(spun) == tokenize_key(standard):
             problems.append(f"{where}: '{spun}' maps to itself")
         if not rule.reason:
-            rule.reason = ("filler a spinner inserts" if category == "filler"
-                           else "a spinner's synonym swap for a standard phrase")
+            rule.reason = (
+                "filler a spinner inserts" if category == "filler" else "a spinner's synonym swap for a standard phrase"
+            )
         if not own:
             rule.safe = False
         rules.append(rule)
@@ -232,9 +244,18 @@ def parse_tsv_dictionary(path: Path, problems: list[str], text: str | None = Non
                 continue
             if not spun or not standard or tokenize_key(spun) == tokenize_key(standard):
                 continue
-            rules.append(Rule(id=f"user:{'-'.join(tokenize_key(spun))}", kind="phrase", category="phrase",
-                              safe=False, reason=f"user dictionary {path.name}: '{spun}' -> '{standard}'",
-                              where=f"{path}:{n}", spun=spun, standard=standard))
+            rules.append(
+                Rule(
+                    id=f"user:{'-'.join(tokenize_key(spun))}",
+                    kind="phrase",
+                    category="phrase",
+                    safe=False,
+                    reason=f"user dictionary {path.name}: '{spun}' -> '{standard}'",
+                    where=f"{path}:{n}",
+                    spun=spun,
+                    standard=standard,
+                )
+            )
     return rules
 
 
@@ -256,9 +277,16 @@ def parse_stanzas(path: Path, problems: list[str], classes: dict) -> list[Rule]:
         category = fields.get("category", "context")
         if category not in CATEGORIES:
             problems.append(f"{where}: unknown category '{category}'")
-        rule = Rule(id=st["id"], kind=kind, category=category, safe=fields.get("safe", "yes") == "yes",
-                    reason=fields.get("why", ""), where=where, examples=st["examples"],
-                    spin=fields.get("safe") == "spin")
+        rule = Rule(
+            id=st["id"],
+            kind=kind,
+            category=category,
+            safe=fields.get("safe", "yes") == "yes",
+            reason=fields.get("why", ""),
+            where=where,
+            examples=st["examples"],
+            spin=fields.get("safe") == "spin",
+        )
         if fields.get("safe", "yes") not in ("yes", "no", "spin"):
             problems.append(f"{where}: safe is 'yes', 'no' or 'spin' (applied only in spun text)")
         if not rule.reason:
@@ -271,8 +299,11 @@ def parse_stanzas(path: Path, problems: list[str], classes: dict) -> list[Rule]:
                 for key in ("match", "when", "unless"):
                     if key in fields:
                         try:
-                            setattr(rule, "pattern" if key == "match" else key,
-                                    regex.compile(expand_macros(fields[key], classes), regex.V1))
+                            setattr(
+                                rule,
+                                "pattern" if key == "match" else key,
+                                regex.compile(expand_macros(fields[key], classes), regex.V1),
+                            )
                         except KeyError as exc:
                             problems.append(f"{where}: unknown word class '{{{exc.args[0]}}}' in {key}")
                         except regex.error as exc:
@@ -332,8 +363,10 @@ def _variants(rules: list[Rule], root: Path, problems: list[str]) -> dict[tuple[
         for alt in var.replacement.split("\0"):
             target = tokenize_key(alt)
             if target in table and target != key and table[target].rule is not var.rule:
-                problems.append(f"{var.rule.where}: chain: '{' '.join(key)}' -> '{alt}', "
-                                f"which {table[target].rule.where} rewrites again")
+                problems.append(
+                    f"{var.rule.where}: chain: '{' '.join(key)}' -> '{alt}', "
+                    f"which {table[target].rule.where} rewrites again"
+                )
     index: dict[tuple[str, ...], list[Variant]] = {}
     for var in table.values():  # keyed by the first two words (one for one-word entries)
         index.setdefault(var.words[:2], []).append(var)
@@ -348,8 +381,11 @@ def load(extra: tuple[str, ...] = ()) -> RuleSet:
 
 def _dataclasses() -> dict[str, type]:
     """The classes a cached rule set may hold: every dataclass defined in this module."""
-    return {name: obj for name, obj in globals().items()
-            if isinstance(obj, type) and dataclasses.is_dataclass(obj) and obj.__module__ == __name__}
+    return {
+        name: obj
+        for name, obj in globals().items()
+        if isinstance(obj, type) and dataclasses.is_dataclass(obj) and obj.__module__ == __name__
+    }
 
 
 def _cache_key(extra: tuple[str, ...]) -> str | None:
@@ -429,8 +465,10 @@ def _load(extra: tuple[str, ...]) -> RuleSet:
 
 MAX_DICTIONARY = 64 * 1024 * 1024  # bytes: a user dictionary larger than this is refused
 _DICT_NAMES = (".dict", ".tsv", ".csv")
-_OWN_WORDS = regex.compile(r"'(?:spun phrase -> standard phrase \[\| flags\]|\+ spun => fixed|- clean sentence"
-                           r"|why: reason|tortured<TAB>correct|spun sentence => repaired sentence|=>)'")
+_OWN_WORDS = regex.compile(
+    r"'(?:spun phrase -> standard phrase \[\| flags\]|\+ spun => fixed|- clean sentence"
+    r"|why: reason|tortured<TAB>correct|spun sentence => repaired sentence|=>)'"
+)
 
 
 def _discreet(problem: str, extra: tuple[str, ...]) -> str:

@@ -4,6 +4,7 @@ Markdown is parsed with markdown-it-py (blocks by line range, inline code, HTML 
 targets located in the source); HTML with a small reader that follows the HTML standard's
 tokenizer and never backtracks.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left
@@ -11,6 +12,7 @@ from bisect import bisect_left
 import regex
 
 from .protect import Region
+
 
 def regions(text: str, markup: str) -> list[Region]:
     if markup == "markdown":
@@ -83,8 +85,10 @@ _RST_DIRECTIVE = regex.compile(r"([ \t]*)\.\.[ \t]+(?:\|[^|\n]{1,80}\|[ \t]+)?([
 _RST_COMMENT = regex.compile(r"([ \t]*)\.\.(?:[ \t]|$)")
 _RST_OPTION = regex.compile(r"[ \t]+:[\w -]{1,40}:")
 #: directives whose body is prose (repaired like any paragraph); the body of any other is code or data
-_RST_PROSE = frozenset("""note warning tip important caution danger attention hint error admonition seealso
-topic sidebar rubric epigraph highlights pull-quote versionadded versionchanged deprecated""".split())
+_RST_PROSE = frozenset(
+    """note warning tip important caution danger attention hint error admonition seealso
+topic sidebar rubric epigraph highlights pull-quote versionadded versionchanged deprecated""".split()
+)
 
 
 def _indent(line: str) -> int:
@@ -179,7 +183,7 @@ def _html(text: str) -> list[Region]:
         elif text.startswith("<![", start):
             end = text.find("]]>", start + 3)
             end = len(text) if end < 0 else end + 3
-        elif text[start + 1] in "!?" or (text[start + 1] == "/" and not text[start + 2:start + 3].isalpha()):
+        elif text[start + 1] in "!?" or (text[start + 1] == "/" and not text[start + 2 : start + 3].isalpha()):
             end = text.find(">", start + 2)  # declarations, processing instructions, bogus comments
             end = len(text) if end < 0 else end + 1
         else:

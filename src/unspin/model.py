@@ -1,10 +1,24 @@
 """The data every stage shares: an edit over the original text, and a repair result."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 #: Categories, in the order a reader meets them in the pipeline.
-CATEGORIES = ("spacing", "boundary", "doubled", "filler", "phrase", "context", "collocation", "pair", "style", "mt", "spelling", "grammar")
+CATEGORIES = (
+    "spacing",
+    "boundary",
+    "doubled",
+    "filler",
+    "phrase",
+    "context",
+    "collocation",
+    "pair",
+    "style",
+    "mt",
+    "spelling",
+    "grammar",
+)
 
 
 @dataclass(frozen=True)
@@ -28,7 +42,7 @@ class Edit:
     def length(self) -> int:
         return self.end - self.start
 
-    def overlaps(self, other: "Edit") -> bool:
+    def overlaps(self, other: Edit) -> bool:
         if self.start == self.end or other.start == other.end:
             # pure insertions clash only with an edit strictly around them or at the same point
             if self.start == self.end and other.start == other.end:

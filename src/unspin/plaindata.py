@@ -6,6 +6,7 @@ dataclasses the caller allows by name. A value shared by several places (one Rul
 rule table and in its variants) is written once and shared again after loading. Decoding
 builds nothing but those values: a hostile file can at worst fail to decode.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -27,8 +28,7 @@ class DecodeError(ValueError):
 
 def schema(*classes: type) -> str:
     """A fingerprint of the classes' field names and declared types: changes when a field does."""
-    text = "|".join(f"{c.__name__}:" + ",".join(f"{f.name}={f.type}" for f in dataclasses.fields(c))
-                    for c in classes)
+    text = "|".join(f"{c.__name__}:" + ",".join(f"{f.name}={f.type}" for f in dataclasses.fields(c)) for c in classes)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 

@@ -1,4 +1,5 @@
 """Regions of the text no default edit may touch: quotations, URLs, numbers, dates, credits, code."""
+
 from __future__ import annotations
 
 import bisect
@@ -6,8 +7,10 @@ from dataclasses import dataclass
 
 import regex
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
 _TLD = r"(?:com|org|net|gov|edu|int|mil|io|co|uk|us|de|fr|ru|cn|jp|in|info|biz|ai|dev|app|ly|me|tv|eu)"
 
 # Every repetition below is bounded, so that a pattern that fails at one position does not scan
@@ -26,14 +29,29 @@ PATTERNS: list[tuple[str, regex.Pattern]] = [
     ("email", regex.compile(rf"\b[\w.+-]{{1,64}}@{_LABEL}(?:\.{_LABEL}){{1,{_LABELS}}}\b")),
     ("url", regex.compile(rf"\b{_LABEL}(?:\.{_LABEL}){{0,{_LABELS}}}\.{_TLD}\b(?:/{_PATH})?")),
     ("file", regex.compile(r"(?<![\w/])(?:~|\.{1,2})?/[\w.@+-]+(?:/[\w.@+-]*)*")),  # /usr/bin/git, ./run
-    ("file", regex.compile(r"\b[\w-]{1,255}\.(?:py|txt|md|pdf|csv|json|html?|js|ts|rs|go|c|h|cpp|yaml|yml|toml|docx?|xlsx?|png|jpe?g|gif|zip)\b")),
+    (
+        "file",
+        regex.compile(
+            r"\b[\w-]{1,255}\.(?:py|txt|md|pdf|csv|json|html?|js|ts|rs|go|c|h|cpp|yaml|yml|toml|docx?|xlsx?|png|jpe?g|gif|zip)\b"
+        ),
+    ),
     ("handle", regex.compile(r"(?<![\w@])[@#][\w]+")),
-    ("date", regex.compile(rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
-                           rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b(?:,?\s+\d{{4}})?")),
+    (
+        "date",
+        regex.compile(
+            rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
+            rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b(?:,?\s+\d{{4}})?"
+        ),
+    ),
     ("number", regex.compile(r"(?<![\w])[$€£¥]?\d(?:[\d,.:/\-–]*\d)?(?:st|nd|rd|th|s|%|am|pm|[kKmMbB]n?)?\b")),
     ("credit", regex.compile(r"(?m)^[^\n|]{1,80}(?:\|[^\n|]{1,80})+$")),
-    ("credit", regex.compile(r"(?mi)^[ \t]*(?:photo|image|picture|credit|source)s?(?:\s+by|\s*:)[^\n]{0,120}$"
-                             r"|\((?:photo|image|picture)s?\s+(?:by|credit)[^)\n]{0,120}\)")),
+    (
+        "credit",
+        regex.compile(
+            r"(?mi)^[ \t]*(?:photo|image|picture|credit|source)s?(?:\s+by|\s*:)[^\n]{0,120}$"
+            r"|\((?:photo|image|picture)s?\s+(?:by|credit)[^)\n]{0,120}\)"
+        ),
+    ),
 ]
 
 _QUOTE_PAIRS = regex.compile(r"“[^”\n]*(?:”|(?=\n)|\Z)")

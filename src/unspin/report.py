@@ -7,6 +7,7 @@ included), rule, category, message, original, suggestion, safe, applied (fix wou
 held (why it is not applied: "" or e.g. "suggestion only", "inside a quotation"), context
 (a few characters around the finding).
 """
+
 from __future__ import annotations
 
 import json
@@ -45,9 +46,9 @@ class Locator:
         if self.ascii:
             return self._byte + pos - self._pos if pos >= self._pos else self._byte - (self._pos - pos)
         if pos < self._pos:  # out of order: count from the start again
-            self._byte -= len(self.text[pos:self._pos].encode("utf-8"))
+            self._byte -= len(self.text[pos : self._pos].encode("utf-8"))
         else:
-            self._byte += len(self.text[self._pos:pos].encode("utf-8"))
+            self._byte += len(self.text[self._pos : pos].encode("utf-8"))
         self._pos = pos
         return self._byte
 
@@ -58,13 +59,25 @@ def record(path: str, loc: Locator, e: Edit, first_char: int = 0) -> dict:
     end_line, end_col = loc.line_col(e.end)
     byte_start = loc.byte(e.start)
     text = loc.text
-    context = text[max(0, e.start - 12):e.start + 12].strip()
+    context = text[max(0, e.start - 12) : e.start + 12].strip()
     return {
-        "path": path, "line": line, "column": col, "end_line": end_line,
-        "end_column": end_col, "start": e.start + first_char, "end": e.end + first_char, "byte_start": byte_start,
+        "path": path,
+        "line": line,
+        "column": col,
+        "end_line": end_line,
+        "end_column": end_col,
+        "start": e.start + first_char,
+        "end": e.end + first_char,
+        "byte_start": byte_start,
         "byte_end": byte_start + len(e.original.encode("utf-8")),
-        "rule": e.rule, "category": e.category, "message": e.reason, "original": e.original,
-        "suggestion": e.replacement, "safe": e.safe, "applied": not e.held, "held": e.held,
+        "rule": e.rule,
+        "category": e.category,
+        "message": e.reason,
+        "original": e.original,
+        "suggestion": e.replacement,
+        "safe": e.safe,
+        "applied": not e.held,
+        "held": e.held,
         "context": context,
     }
 
@@ -73,7 +86,9 @@ def text_line(r: dict) -> str:
     """``path:line:col: rule-id: message: 'text' (-> 'suggestion') [held]``."""
     shown = r["original"] if r["original"] else r["context"]
     held = f" [{r['held']}]" if r["held"] else ""
-    return f"{r['path']}:{r['line']}:{r['column']}: {r['rule']}: {r['message']}: {shown!r} (-> {r['suggestion']!r}){held}"
+    return (
+        f"{r['path']}:{r['line']}:{r['column']}: {r['rule']}: {r['message']}: {shown!r} (-> {r['suggestion']!r}){held}"
+    )
 
 
 _CONTROL = regex.compile(r"[\x00-\x1f\x7f\u0085\u2028\u2029]")
@@ -99,8 +114,10 @@ def github_property(text: str) -> str:
 def github_line(r: dict) -> str:
     level = "warning" if r["applied"] else "notice"
     msg = github_data(f"{r['message']}: '{r['original']}' -> '{r['suggestion']}'")
-    return (f"::{level} file={github_property(r['path'])},line={r['line']},col={r['column']},endLine={r['end_line']},"
-            f"endColumn={r['end_column']},title={github_property('unspin ' + r['rule'])}::{msg}")
+    return (
+        f"::{level} file={github_property(r['path'])},line={r['line']},col={r['column']},endLine={r['end_line']},"
+        f"endColumn={r['end_column']},title={github_property('unspin ' + r['rule'])}::{msg}"
+    )
 
 
 def sarif(records: list[dict], rules: dict) -> str:
@@ -109,32 +126,72 @@ def sarif(records: list[dict], rules: dict) -> str:
     driver_rules = []
     for rid in used:
         rule = rules.get(rid)
-        driver_rules.append({
-            "id": rid,
-            "shortDescription": {"text": rule.reason if rule else rid},
-            "properties": {"category": rule.category if rule else "", "safe": bool(rule.safe) if rule else False},
-        })
+        driver_rules.append(
+            {
+                "id": rid,
+                "shortDescription": {"text": rule.reason if rule else rid},
+                "properties": {"category": rule.category if rule else "", "safe": bool(rule.safe) if rule else False},
+            }
+        )
     results = []
     for r in records:
-        results.append({
-            "ruleId": r["rule"], "ruleIndex": index[r["rule"]],
-            "level": "warning" if r["applied"] else "note",
-            "message": {"text": f"{r['message']}: '{r['original']}' -> '{r['suggestion']}'"},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": r["path"]},
-                "region": {"startLine": r["line"], "startColumn": r["column"], "endLine": r["end_line"],
-                           "endColumn": r["end_column"], "byteOffset": r["byte_start"],
-                           "byteLength": r["byte_end"] - r["byte_start"]}}}],
-            "fixes": [{"description": {"text": r["message"]}, "artifactChanges": [{
-                "artifactLocation": {"uri": r["path"]},
-                "replacements": [{"deletedRegion": {"byteOffset": r["byte_start"],
-                                                    "byteLength": r["byte_end"] - r["byte_start"]},
-                                  "insertedContent": {"text": r["suggestion"]}}]}]}],
-        })
+        results.append(
+            {
+                "ruleId": r["rule"],
+                "ruleIndex": index[r["rule"]],
+                "level": "warning" if r["applied"] else "note",
+                "message": {"text": f"{r['message']}: '{r['original']}' -> '{r['suggestion']}'"},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": r["path"]},
+                            "region": {
+                                "startLine": r["line"],
+                                "startColumn": r["column"],
+                                "endLine": r["end_line"],
+                                "endColumn": r["end_column"],
+                                "byteOffset": r["byte_start"],
+                                "byteLength": r["byte_end"] - r["byte_start"],
+                            },
+                        }
+                    }
+                ],
+                "fixes": [
+                    {
+                        "description": {"text": r["message"]},
+                        "artifactChanges": [
+                            {
+                                "artifactLocation": {"uri": r["path"]},
+                                "replacements": [
+                                    {
+                                        "deletedRegion": {
+                                            "byteOffset": r["byte_start"],
+                                            "byteLength": r["byte_end"] - r["byte_start"],
+                                        },
+                                        "insertedContent": {"text": r["suggestion"]},
+                                    }
+                                ],
+                            }
+                        ],
+                    }
+                ],
+            }
+        )
     log = {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
-        "runs": [{"tool": {"driver": {"name": "unspin", "version": __version__,
-                                      "informationUri": "https://pypi.org/project/unspin/", "rules": driver_rules}},
-                  "results": results}],
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "unspin",
+                        "version": __version__,
+                        "informationUri": "https://pypi.org/project/unspin/",
+                        "rules": driver_rules,
+                    }
+                },
+                "results": results,
+            }
+        ],
     }
     return json.dumps(log, indent=2, ensure_ascii=False)

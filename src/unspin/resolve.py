@@ -1,4 +1,5 @@
 """From candidate edits to a consistent set: protection, confidence, overlaps; then apply."""
+
 from __future__ import annotations
 
 import bisect
@@ -9,9 +10,17 @@ from .model import Edit, Options
 from .protect import Protection
 from .textutil import sentence_bounds
 
-_HELD_REASON = {"quote": "inside a quotation", "url": "inside a URL", "email": "inside an e-mail address",
-                "number": "touches a number", "date": "touches a date", "credit": "in a credit line",
-                "code": "inside code", "file": "inside a file name", "handle": "inside a handle or hashtag"}
+_HELD_REASON = {
+    "quote": "inside a quotation",
+    "url": "inside a URL",
+    "email": "inside an e-mail address",
+    "number": "touches a number",
+    "date": "touches a date",
+    "credit": "in a credit line",
+    "code": "inside code",
+    "file": "inside a file name",
+    "handle": "inside a handle or hashtag",
+}
 
 
 #: categories only ever reported, unless the user selects the rule by its id (--select RULE)
@@ -36,7 +45,7 @@ class _Spans:
 
     def clashes(self, e: Edit) -> bool:
         i = bisect.bisect_left(self._keys, (e.start, e.end))
-        return any(e.overlaps(o) for o in self.edits[max(0, i - 2):i + 2]) or self._wide_clash(e, i)
+        return any(e.overlaps(o) for o in self.edits[max(0, i - 2) : i + 2]) or self._wide_clash(e, i)
 
     def _wide_clash(self, e: Edit, i: int) -> bool:
         # an earlier long edit may still cover e; walk back while spans could reach it
@@ -50,7 +59,7 @@ class _Spans:
     def clashing(self, e: Edit) -> list[Edit]:
         """The accepted edits ``e`` overlaps (call after ``clashes`` said yes)."""
         i = bisect.bisect_left(self._keys, (e.start, e.end))
-        found = [o for o in self.edits[max(0, i - 2):i + 2] if e.overlaps(o)]
+        found = [o for o in self.edits[max(0, i - 2) : i + 2] if e.overlaps(o)]
         j = i - 3
         while j >= 0 and self.edits[j].end > e.start:
             if e.overlaps(self.edits[j]):
@@ -78,8 +87,9 @@ def _order(e: Edit):
 NOT_SPUN = "suggestion only: the text is not judged spun"
 
 
-def resolve(candidates: list[Edit], protection: Protection, rules: RuleSet, options: Options,
-            spin: SpinReport | None = None) -> tuple[list[Edit], list[Edit]]:
+def resolve(
+    candidates: list[Edit], protection: Protection, rules: RuleSet, options: Options, spin: SpinReport | None = None
+) -> tuple[list[Edit], list[Edit]]:
     """Split candidates into edits to apply and suggestions, none overlapping another.
 
     Spin-tier edits apply where ``spin`` unlocks them; elsewhere they are suggestions that
@@ -143,23 +153,32 @@ def compose(first: Edit, then: Edit) -> Edit | None:
     if first.start == first.end or then.start == then.end:
         return None
     if first.start <= then.start < first.end <= then.end:  # 'then' overlaps the end of 'first'
-        kept = first.original[then.start - first.start:]
-        rest = first.replacement[:len(first.replacement) - len(kept)]
+        kept = first.original[then.start - first.start :]
+        rest = first.replacement[: len(first.replacement) - len(kept)]
         if not first.replacement.endswith(kept) or kept == first.original or rest[-1:].isalnum():
             return None  # (a rewritten word that merely ends like the kept text is not kept text)
-        replacement = first.replacement[:len(first.replacement) - len(kept)] + then.replacement
-        start, end, original = first.start, then.end, first.original + then.original[len(kept):]
+        replacement = first.replacement[: len(first.replacement) - len(kept)] + then.replacement
+        start, end, original = first.start, then.end, first.original + then.original[len(kept) :]
     elif then.start <= first.start < then.end <= first.end:  # ... or its start
-        kept = first.original[:then.end - first.start]
-        rest = first.replacement[len(kept):]
+        kept = first.original[: then.end - first.start]
+        rest = first.replacement[len(kept) :]
         if not first.replacement.startswith(kept) or kept == first.original or rest[:1].isalnum():
             return None  # ('exec order' -> 'executive order' does not keep 'exec')
-        replacement = then.replacement + first.replacement[len(kept):]
-        start, end, original = then.start, first.end, then.original[:first.start - then.start] + first.original
+        replacement = then.replacement + first.replacement[len(kept) :]
+        start, end, original = then.start, first.end, then.original[: first.start - then.start] + first.original
     else:
         return None
-    return Edit(start, end, replacement, first.rule, first.category, first.safe and then.safe,
-                f"{first.reason}; then {then.reason}", original, spin=first.spin or then.spin)
+    return Edit(
+        start,
+        end,
+        replacement,
+        first.rule,
+        first.category,
+        first.safe and then.safe,
+        f"{first.reason}; then {then.reason}",
+        original,
+        spin=first.spin or then.spin,
+    )
 
 
 def _with(e: Edit, held: str) -> Edit:
@@ -170,7 +189,7 @@ def apply(text: str, edits: list[Edit]) -> str:
     """Apply non-overlapping edits (sorted by position); every other character is kept as is."""
     parts, pos = [], 0
     for e in edits:
-        parts.append(text[pos:e.start])
+        parts.append(text[pos : e.start])
         parts.append(e.replacement)
         pos = e.end
     parts.append(text[pos:])
@@ -235,6 +254,7 @@ class Rounds:
         class _Mapped:
             def unlocked(self, pos: int) -> bool:
                 return spin.unlocked(rounds.to_original(pos)) if spin is not None else False
+
         return _Mapped() if spin is not None else None
 
     def compose(self, later: list[Edit]) -> list[Edit]:
@@ -257,12 +277,34 @@ class Rounds:
         out = [e for e in self.applied if id(e) not in replaced]
         for start, end, edits, touched in groups:  # (start, end already cover the touched edits)
             start0, end0 = self.to_original(start), self.to_original(end)
-            shifted = [Edit(e.start - start, e.end - start, e.replacement, e.rule, e.category, e.safe, e.reason,
-                            e.original, e.held, e.spin) for e in edits]
+            shifted = [
+                Edit(
+                    e.start - start,
+                    e.end - start,
+                    e.replacement,
+                    e.rule,
+                    e.category,
+                    e.safe,
+                    e.reason,
+                    e.original,
+                    e.held,
+                    e.spin,
+                )
+                for e in edits
+            ]
             lead = edits[0]
             reasons = "; ".join([old.reason for _, _, old in touched] + [f"then {e.reason}" for e in edits])
-            out.append(Edit(start0, end0, apply(self.text[start:end], shifted), lead.rule, lead.category,
-                            all(e.safe for e in edits) and all(old.safe for _, _, old in touched),
-                            reasons, self.original[start0:end0],
-                            spin=any(e.spin for e in edits) or any(old.spin for _, _, old in touched)))
+            out.append(
+                Edit(
+                    start0,
+                    end0,
+                    apply(self.text[start:end], shifted),
+                    lead.rule,
+                    lead.category,
+                    all(e.safe for e in edits) and all(old.safe for _, _, old in touched),
+                    reasons,
+                    self.original[start0:end0],
+                    spin=any(e.spin for e in edits) or any(old.spin for _, _, old in touched),
+                )
+            )
         return sorted(out, key=lambda e: (e.start, e.end))

@@ -4,6 +4,7 @@ broken by a stray space. Pure functions over strings; the frequency lists load o
 Precision first: a split needs a function word on one side or a known word pair, and a join
 needs one piece that is not a word on its own, so rare but real words stay whole.
 """
+
 from __future__ import annotations
 
 import math
@@ -14,18 +15,92 @@ import regex
 from . import freq
 
 #: closed-class words that glue onto their neighbour in extraction and spinner output
-GLUE_WORDS = frozenset("""the of and to in is are was were that this for with on by as at from be we it or an a
+GLUE_WORDS = frozenset(
+    """the of and to in is are was were that this for with on by as at from be we it or an a
 which not can have has its their these those also but such than each more most other all some into our they
-there will would should could may been only both then when where how what so has had per""".split())
+there will would should could may been only both then when where how what so has had per""".split()
+)
 SHORT_GLUE = GLUE_WORDS | frozenset("if it we he she so no do up".split())
 #: two-letter words seldom found at the end of a longer real word
 RARE_ENDINGS = frozenset("in of is to it be we by".split())
-SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "ness", "ment", "ments", "ation", "ations", "ization",
-            "izations", "ity", "ities", "able", "al", "ally", "ise", "ize", "ised", "ized", "ist", "ists", "ism",
-            "hood", "ship", "wise", "like", "less", "ful", "fully", "lessly", "dom", "ware", "ward", "wards")
-PREFIXES = ("un", "re", "pre", "non", "multi", "sub", "inter", "over", "under", "co", "de", "dis", "mis", "hyper", "super",
-            "ultra", "mega", "proto", "pseudo", "quasi", "neo", "supra",
-            "semi", "micro", "meta", "bi", "tri", "cross", "self", "anti", "auto", "post", "uni", "mono", "poly")
+SUFFIXES = (
+    "s",
+    "es",
+    "ed",
+    "d",
+    "ing",
+    "er",
+    "ers",
+    "ly",
+    "ness",
+    "ment",
+    "ments",
+    "ation",
+    "ations",
+    "ization",
+    "izations",
+    "ity",
+    "ities",
+    "able",
+    "al",
+    "ally",
+    "ise",
+    "ize",
+    "ised",
+    "ized",
+    "ist",
+    "ists",
+    "ism",
+    "hood",
+    "ship",
+    "wise",
+    "like",
+    "less",
+    "ful",
+    "fully",
+    "lessly",
+    "dom",
+    "ware",
+    "ward",
+    "wards",
+)
+PREFIXES = (
+    "un",
+    "re",
+    "pre",
+    "non",
+    "multi",
+    "sub",
+    "inter",
+    "over",
+    "under",
+    "co",
+    "de",
+    "dis",
+    "mis",
+    "hyper",
+    "super",
+    "ultra",
+    "mega",
+    "proto",
+    "pseudo",
+    "quasi",
+    "neo",
+    "supra",
+    "semi",
+    "micro",
+    "meta",
+    "bi",
+    "tri",
+    "cross",
+    "self",
+    "anti",
+    "auto",
+    "post",
+    "uni",
+    "mono",
+    "poly",
+)
 #: prepositions glued to a following 'a' ('ina', 'ofa'); not 'is' ('isa' is a term) or 'at' ('ata')
 _BEFORE_A = frozenset("in as of for to on by with from has was".split())
 _INFLECTIONS = ("s", "es", "ed", "d", "ing")  # on a rare stem wordfreq knows: 'treebanks'
@@ -41,10 +116,17 @@ def known(word: str, floor: int = COMMON) -> bool:
 
 
 #: British spellings and their American forms, which the frequency lists know better
-_BRITISH = [(regex.compile(r"(?<=\p{L}{3})" + p), r) for p, r in (
-    (r"is(e|ed|es|ing|ation|ations|er|ers)$", r"iz\1"), (r"ys(e|ed|es|ing)$", r"yz\1"),
-    (r"our(s|ed|ing|ful|less|ite|ites)?$", r"or\1"), (r"([^aeiou])re(s|d)?$", r"\1er\2"),
-    (r"ll(ed|ing|er|ers)$", r"l\1"), (r"ogue(s)?$", r"og\1"))]
+_BRITISH = [
+    (regex.compile(r"(?<=\p{L}{3})" + p), r)
+    for p, r in (
+        (r"is(e|ed|es|ing|ation|ations|er|ers)$", r"iz\1"),
+        (r"ys(e|ed|es|ing)$", r"yz\1"),
+        (r"our(s|ed|ing|ful|less|ite|ites)?$", r"or\1"),
+        (r"([^aeiou])re(s|d)?$", r"\1er\2"),
+        (r"ll(ed|ing|er|ers)$", r"l\1"),
+        (r"ogue(s)?$", r"og\1"),
+    )
+]
 
 
 @lru_cache(maxsize=65536)
@@ -62,10 +144,15 @@ def _explained(word: str) -> bool:
     for suf in SUFFIXES:
         if word.endswith(suf) and len(word) - len(suf) >= 3:
             stem = word[: -len(suf)]
-            if known(stem, 1) or (suf in _INFLECTIONS and len(stem) >= 4 and freq.is_word(stem)) or known(stem + "e", 1) or (len(stem) > 3 and stem[-1] == stem[-2] and known(stem[:-1], 1)):
+            if (
+                known(stem, 1)
+                or (suf in _INFLECTIONS and len(stem) >= 4 and freq.is_word(stem))
+                or known(stem + "e", 1)
+                or (len(stem) > 3 and stem[-1] == stem[-2] and known(stem[:-1], 1))
+            ):
                 return True
     for pre in PREFIXES:
-        if word.startswith(pre) and len(word) - len(pre) >= 3 and known(word[len(pre):], 1):
+        if word.startswith(pre) and len(word) - len(pre) >= 3 and known(word[len(pre) :], 1):
             return True
     return False
 
@@ -96,8 +183,14 @@ def _stems(word: str):
 
 
 #: words that glue onto a neighbour beyond the closed classes: 'anyreliable', 'ifnecessary'
-FUNCTION = GLUE_WORDS | SHORT_GLUE | frozenset("""any into onto upon about after over under between through
-without within against among while""".split())
+FUNCTION = (
+    GLUE_WORDS
+    | SHORT_GLUE
+    | frozenset(
+        """any into onto upon about after over under between through
+without within against among while""".split()
+    )
+)
 # In damaged text (see split_glued) two content words run together are split when one is this
 # common (wordfreq Zipf) and the other at least DAMAGED_MIN ('newalgorithms', 'discriminantanalysis'),
 # and a function word is split off a word down to DAMAGED_RARE ('theintonational').
@@ -145,9 +238,11 @@ def split_glued(token: str, damaged: bool = False, midsentence: bool = False) ->
         # together a thousand times more often (three hundred times, in damaged text)
         for cut in range(1, len(low)):
             left, right = low[:cut], low[cut:]
-            if (left in FUNCTION or right in FUNCTION or (known(left, 1_000_000) and known(right, 1_000_000))) and (
-                    word_alone(left) and word_alone(right)) and (
-                    _pair_zipf(left, right) - freq.zipf(low) >= (2.5 if damaged else 3)):
+            if (
+                (left in FUNCTION or right in FUNCTION or (known(left, 1_000_000) and known(right, 1_000_000)))
+                and (word_alone(left) and word_alone(right))
+                and (_pair_zipf(left, right) - freq.zipf(low) >= (2.5 if damaged else 3))
+            ):
                 return cut
         return 0
     title = token[0].isupper()  # sentence-initial, or a likely name if ``midsentence``: be stricter
@@ -161,46 +256,83 @@ def split_glued(token: str, damaged: bool = False, midsentence: bool = False) ->
             continue
         pair = freq.pair(left, right)
         if midsentence:
-            ok = not lexical and len(left) >= 4 and (
-                (right in FUNCTION and pair >= PAIR_MIN and freq.zipf(left) >= 3)
-                or (damaged and len(right) >= 7 and _damaged_content(left, right)))
+            ok = (
+                not lexical
+                and len(left) >= 4
+                and (
+                    (right in FUNCTION and pair >= PAIR_MIN and freq.zipf(left) >= 3)
+                    or (damaged and len(right) >= 7 and _damaged_content(left, right))
+                )
+            )
         elif right == "a":
             ok = True
         elif left in SHORT_GLUE and right in SHORT_GLUE:
             ok = pair >= PAIR_MIN  # 'ifit', 'bothof', 'inthe'
         elif title and right in FUNCTION and len(left) >= 4 and pair >= PAIR_MIN and freq.zipf(left) >= 3:
             ok = not lexical  # 'Proceedingsof', 'Eitherby': a frequent pair, not a name ending in 'on'
-        elif lexical or (title and left not in GLUE_WORDS and not (right in GLUE_WORDS and len(right) >= 4)
-                         and not (damaged and len(right) >= 7)):
+        elif lexical or (
+            title
+            and left not in GLUE_WORDS
+            and not (right in GLUE_WORDS and len(right) >= 4)
+            and not (damaged and len(right) >= 7)
+        ):
             # a real (if rare) word that contains words ('treebank'), or a capitalised one that
             # is likelier a name ('Kingsmere', 'Eastmouth') unless it starts with 'The', 'In' ...
             ok = False
         elif left in FUNCTION:
             ok = len(right) >= 3 and (
-                (left in GLUE_WORDS and known(right) and (pair or (len(left) > 1 and (len(left) > 2 or known(right, 1_000_000)))))
+                (
+                    left in GLUE_WORDS
+                    and known(right)
+                    and (pair or (len(left) > 1 and (len(left) > 2 or known(right, 1_000_000))))
+                )
                 or (not title and (pair > 0 or freq.zipf(right) >= (3.0 if len(left) > 2 else 3.5)))
-                or (damaged and len(right) >= 6 and freq.zipf(right) >= DAMAGED_RARE))  # 'theintonational'
+                or (damaged and len(right) >= 6 and freq.zipf(right) >= DAMAGED_RARE)
+            )  # 'theintonational'
         elif right in FUNCTION:
             # endings like '-on', '-or', '-as' are common in real words: ask for the pair itself
-            ok = len(left) >= 3 and not (title and len(right) < 3) and (
-                (known(left, 1_000_000 if len(right) < 4 else COMMON)
-                 and (len(right) > 2 or pair > 0 or (right in RARE_ENDINGS and len(left) >= 4)))
-                or (len(left) >= 4 and freq.zipf(left) >= 2.5 and (len(right) > 2 or pair >= PAIR_MIN or right in RARE_ENDINGS))
-                or (damaged and len(left) >= 6 and len(right) >= 3 and freq.zipf(left) >= DAMAGED_RARE))  # 'monoidwith'
+            ok = (
+                len(left) >= 3
+                and not (title and len(right) < 3)
+                and (
+                    (
+                        known(left, 1_000_000 if len(right) < 4 else COMMON)
+                        and (len(right) > 2 or pair > 0 or (right in RARE_ENDINGS and len(left) >= 4))
+                    )
+                    or (
+                        len(left) >= 4
+                        and freq.zipf(left) >= 2.5
+                        and (len(right) > 2 or pair >= PAIR_MIN or right in RARE_ENDINGS)
+                    )
+                    or (damaged and len(left) >= 6 and len(right) >= 3 and freq.zipf(left) >= DAMAGED_RARE)
+                )
+            )  # 'monoidwith'
         else:
             # two content words: a frequent known pair ('speech recognition'), or two long common
             # words ('businessappointments'); short ones ('conf' + 'file', 'tree' + 'bank') are
             # how real compounds look, so they stay whole, unless the text is visibly damaged
-            ok = len(left) >= 3 and len(right) >= 3 and (pair >= PAIR_MIN or (
-                len(left) >= 5 and len(right) >= 5 and known(left, CONTENT_MIN) and known(right, CONTENT_MIN)) or (
-                damaged and _damaged_content(left, right) and (not title or len(right) >= 7)))
+            ok = (
+                len(left) >= 3
+                and len(right) >= 3
+                and (
+                    pair >= PAIR_MIN
+                    or (len(left) >= 5 and len(right) >= 5 and known(left, CONTENT_MIN) and known(right, CONTENT_MIN))
+                    or (damaged and _damaged_content(left, right) and (not title or len(right) >= 7))
+                )
+            )
         if ok and not pair and near_word(low):
             ok = False  # an unknown pair, and a typo of a common word is the likelier story
         if ok and any(len(part) >= 4 and not known(part, 1) and split_glued(part) for part in (left, right)):
             ok = False  # a part that is itself glued ('the' + 'thethe'): not a word to cut off
         if not ok:
             continue
-        score = math.log(freq.word(left) + 1) + math.log(freq.word(right) + 1) + math.log(pair + 1) + freq.zipf(left) + freq.zipf(right)
+        score = (
+            math.log(freq.word(left) + 1)
+            + math.log(freq.word(right) + 1)
+            + math.log(pair + 1)
+            + freq.zipf(left)
+            + freq.zipf(right)
+        )
         if score > best_score:
             best, best_score = cut, score
     return best

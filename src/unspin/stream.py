@@ -9,11 +9,13 @@ followed by a line that starts at the margin, outside every such block. So ``che
 A block longer than ``MAX_BUFFER`` characters is cut anyway; the rest of it, at the start of
 the next chunk, is passed through untouched (``Chunk.protected``).
 """
+
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 
 import regex
 
@@ -67,7 +69,12 @@ class Scanner:
         if self.markup == "markdown":
             m = _FENCE.match(text)
             if s.fence:
-                if m and m.group(1)[0] == s.fence[0] and len(m.group(1)) >= len(s.fence) and not text[m.end():].strip():
+                if (
+                    m
+                    and m.group(1)[0] == s.fence[0]
+                    and len(m.group(1)) >= len(s.fence)
+                    and not text[m.end() :].strip()
+                ):
                     s.fence = ""
                 return
             if m and not s.raw:
@@ -107,7 +114,7 @@ def _cut(buffer: str, final: bool, scanner: Scanner) -> tuple[int, bool]:
         probe.line(buffer[pos:nl])
         pos = nl + 1
         if pos >= CHUNK // 2 and probe.state.top:
-            if buffer[pos - 2:pos] == "\n\n" and not buffer[pos].isspace():
+            if buffer[pos - 2 : pos] == "\n\n" and not buffer[pos].isspace():
                 best, best_state = pos, State(**vars(probe.state))
             elif not buffer[pos].isspace():
                 line_end, line_state = pos, State(**vars(probe.state))
@@ -190,4 +197,5 @@ def chunks(fh: BinaryIO, name: str, markup: str = "text") -> tuple[bool, Iterato
             data = fh.read(CHUNK)
             consumed += len(data)
             final = not data
+
     return bom, generate()

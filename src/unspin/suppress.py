@@ -1,5 +1,6 @@
 """Inline suppression, in any comment syntax: 'unspin: ignore' (this line),
 'unspin: ignore-next-line', 'unspin: off' ... 'unspin: on', and '[sic]' after a word."""
+
 from __future__ import annotations
 
 import regex

@@ -1,4 +1,5 @@
 """Small pure helpers over text: words with offsets, sentence spans, case transfer."""
+
 from __future__ import annotations
 
 import regex

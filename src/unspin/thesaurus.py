@@ -8,6 +8,7 @@ first use, since most texts never ask.
 Inflection is handled for regular endings only (``-s``, ``-es``, ``-ies``, ``-ed``, ``-ing``):
 'supply markets' -> 'stock markets'. A word is looked up as written first, then by its stem.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -17,6 +18,7 @@ from pathlib import Path
 
 def _folder() -> Path:
     from .loader import rules_dir
+
     return rules_dir() / "thesaurus"
 
 
@@ -69,7 +71,13 @@ def stems(word: str) -> list[tuple[str, str]]:
         if not word.endswith(ending) or len(word) - len(ending) < 3 or (ending == "s" and word.endswith("ss")):
             continue
         stem = word[: -len(ending)] + back
-        if ending in ("ed", "ing") and back == "" and len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiosl":
+        if (
+            ending in ("ed", "ing")
+            and back == ""
+            and len(stem) > 3
+            and stem[-1] == stem[-2]
+            and stem[-1] not in "aeiosl"
+        ):
             stem = stem[:-1]  # 'stopped' -> 'stop'
         out.append((stem, ending))
     return out
@@ -78,8 +86,13 @@ def stems(word: str) -> list[tuple[str, str]]:
 def _doubles(stem: str) -> bool:
     """A short consonant-vowel-consonant word doubles its last letter: 'stop' -> 'stopped'."""
     vowels = "aeiou"
-    return len(stem) <= 4 and len(stem) >= 3 and stem[-1] not in vowels + "wxy" \
-        and stem[-2] in vowels and stem[-3] not in vowels
+    return (
+        len(stem) <= 4
+        and len(stem) >= 3
+        and stem[-1] not in vowels + "wxy"
+        and stem[-2] in vowels
+        and stem[-3] not in vowels
+    )
 
 
 def inflect(stem: str, ending: str) -> str:

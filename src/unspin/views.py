@@ -1,4 +1,5 @@
 """Diff views of one repair result: unified and word-level."""
+
 from __future__ import annotations
 
 import difflib
@@ -11,8 +12,9 @@ RED, GREEN, CYAN, BOLD, RESET = "\033[31m", "\033[32m", "\033[36m", "\033[1m", "
 
 
 def unified(path: str, result: Result, color: bool = False) -> str:
-    lines = difflib.unified_diff(result.original.splitlines(keepends=True), result.text.splitlines(keepends=True),
-                                 f"a/{path}", f"b/{path}")
+    lines = difflib.unified_diff(
+        result.original.splitlines(keepends=True), result.text.splitlines(keepends=True), f"a/{path}", f"b/{path}"
+    )
     out = []
     for ln in lines:
         if not ln.endswith("\n"):

@@ -3,6 +3,7 @@
 A backend is a function ``(text, options) -> list[Edit]``. Harper (harper-py) runs in
 process and offline; LanguageTool needs its own Java server or directory.
 """
+
 from __future__ import annotations
 
 from ..document import Document
@@ -22,8 +23,11 @@ def names_and_repeats(doc: Document, start: int, end: int) -> bool:
     if not word or word[:1].isupper() or word in doc.protected_words or doc.text.count(word) > 1:
         return True
     low = word.lower()
-    return segment.known(low, 1) or low in freq.frequent_lexicon() or all(
-        segment.known(part, 1) for part in low.replace("’", "'").split("-") if part)
+    return (
+        segment.known(low, 1)
+        or low in freq.frequent_lexicon()
+        or all(segment.known(part, 1) for part in low.replace("’", "'").split("-") if part)
+    )
 
 
 def edits(doc: Document) -> list[Edit]:

@@ -1,4 +1,5 @@
 """Harper (harper-py, offline, no Java): its lints as findings 'HARPER:<kind>'."""
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -1,5 +1,6 @@
 """LanguageTool through language-tool-python: a local LanguageTool directory
 (LTP_JAR_DIR_PATH) or a server (--languagetool-url). Its matches become findings 'LT:<rule>'."""
+
 from __future__ import annotations
 
 import os
@@ -17,11 +18,14 @@ def tool(url: str, language: str = "en-US"):
     try:
         import language_tool_python
     except ImportError:
-        raise GrammarError("the languagetool backend needs language-tool-python: "
-                           "pip install 'unspin[languagetool]'") from None
+        raise GrammarError(
+            "the languagetool backend needs language-tool-python: pip install 'unspin[languagetool]'"
+        ) from None
     if not url and not os.environ.get("LTP_JAR_DIR_PATH"):
-        raise GrammarError("LanguageTool needs a server (--languagetool-url URL) or a local LanguageTool "
-                           "directory (LTP_JAR_DIR_PATH); neither is set")
+        raise GrammarError(
+            "LanguageTool needs a server (--languagetool-url URL) or a local LanguageTool "
+            "directory (LTP_JAR_DIR_PATH); neither is set"
+        )
     try:
         return language_tool_python.LanguageTool(language, remote_server=url or None)
     except Exception as exc:  # the library raises several kinds; all mean "not available"

@@ -5,6 +5,7 @@ never gets a stop. The capitalised run after the glue ends at a sentence starter
 'It's', 'The'), or splits before a new subject when a reporting verb follows
 ('the United Arab Emirates Peskov informed that').
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -25,7 +26,7 @@ def _run(doc: Document, first_token: int) -> list[int]:
     toks, text = doc.tokens, doc.text
     run = [first_token]
     j = first_token + 1
-    while j < len(toks) and text[toks[j - 1][1]:toks[j][0]] == " " and _CAP_WORD.fullmatch(toks[j][2]):
+    while j < len(toks) and text[toks[j - 1][1] : toks[j][0]] == " " and _CAP_WORD.fullmatch(toks[j][2]):
         run.append(j)
         j += 1
     return run
@@ -43,8 +44,12 @@ def _subject_start(doc: Document, run: list[int], word: dict[int, str]) -> int |
     """
     toks, text = doc.tokens, doc.text
     after = run[-1] + 1
-    if (len(run) < 2 or after >= len(toks) or text[toks[run[-1]][1]:toks[after][0]] != " "
-            or norm(toks[after][2]) not in doc.rules.classes["reporting"]):
+    if (
+        len(run) < 2
+        or after >= len(toks)
+        or text[toks[run[-1]][1] : toks[after][0]] != " "
+        or norm(toks[after][2]) not in doc.rules.classes["reporting"]
+    ):
         return None
     j = len(run) - 1
     if j >= 2 and freq.word(word[run[j - 1]]) < COMMON and not freq.pair(word[run[j - 2]], word[run[j - 1]]):
@@ -64,7 +69,7 @@ def edits(doc: Document) -> list[Edit]:
             continue
         run = _run(doc, i)
         word = {j: toks[j][2] for j in run}
-        word[i] = text[cut:toks[i][1]]  # the name part of the glued token
+        word[i] = text[cut : toks[i][1]]  # the name part of the glued token
         # (1) a sentence starter inside or right after the run: the stop goes before it
         stop_before = next((j for j in run[1:] if norm(toks[j][2]) in starters), None)
         if stop_before is None:
@@ -72,6 +77,6 @@ def edits(doc: Document) -> list[Edit]:
         if stop_before is None:
             continue
         prev_end = toks[stop_before - 1][1]
-        if text[prev_end:toks[stop_before][0]] == " ":
+        if text[prev_end : toks[stop_before][0]] == " ":
             out.append(doc.edit(prev_end, prev_end + 1, ". ", "boundary.lost-stop"))
     return out

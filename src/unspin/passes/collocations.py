@@ -22,6 +22,7 @@ Single words (``collocation.context``): a word between two content words, whose 
 where exactly one thesaurus candidate makes both pairs common ('the governing organ of' ->
 'body'); with more than one such candidate, or a margin under ``MARGIN``, it is reported only.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left
@@ -96,7 +97,7 @@ def edits(doc: Document) -> list[Edit]:
     function = doc.rules.classes.get("function", frozenset()) | doc.rules.classes.get("pronoun", frozenset())
     toks, text, out = glue.virtual_tokens(doc), doc.text, []
     words = [t[2] for t in toks]
-    spaced = [i + 1 < len(toks) and text[toks[i][1]:toks[i + 1][0]] == " " for i in range(len(toks))]
+    spaced = [i + 1 < len(toks) and text[toks[i][1] : toks[i + 1][0]] == " " for i in range(len(toks))]
     starts = [t[0] for t in toks]
     looked = [i for s, e in spans for i in range(bisect_left(starts, s), bisect_left(starts, e))]
     content = [_content(w, function) for w in words]
@@ -117,9 +118,16 @@ def edits(doc: Document) -> list[Edit]:
         replacement = f"{c1} {c2}" if c1 != a and c2 != b else (c1 if c1 != a else c2)
         rule = ("pair.thesaurus", "collocation.expression")[kind]
         what = "a fixed expression" if kind else f"a common pair ({count / 1e6:.0f} million uses)"
-        out.append(doc.edit(start, end, replacement, rule,
-                            f"'{a} {b}' is rare in English; '{c1} {c2}' is {what}, and a thesaurus "
-                            f"gives '{a if c1 != a else b}' for '{c1 if c1 != a else c2}'"))
+        out.append(
+            doc.edit(
+                start,
+                end,
+                replacement,
+                rule,
+                f"'{a} {b}' is rare in English; '{c1} {c2}' is {what}, and a thesaurus "
+                f"gives '{a if c1 != a else b}' for '{c1 if c1 != a else c2}'",
+            )
+        )
     out.extend(_context_choices(doc, toks, words, spaced, content, looked))
     out.extend(_reordered(doc, toks, words, spaced, content, looked))
     return out
@@ -150,8 +158,15 @@ def _reordered(doc: Document, toks, words, spaced, content, looked: list[int]) -
                 if count >= COMMON_EXPRESSION and (best is None or count > best[0]):
                     best = (count, f"{mod} {form}")
         if best:
-            out.append(doc.edit(toks[i][0], toks[i + 2][1], best[1], "collocation.reordered",
-                                f"'{x} of {y}' is the fixed expression '{best[1]}' taken apart"))
+            out.append(
+                doc.edit(
+                    toks[i][0],
+                    toks[i + 2][1],
+                    best[1],
+                    "collocation.reordered",
+                    f"'{x} of {y}' is the fixed expression '{best[1]}' taken apart",
+                )
+            )
     return out
 
 
@@ -166,14 +181,24 @@ def _context_choices(doc: Document, toks, words, spaced, content, looked: list[i
 
         if freq.pair(prev, w) or freq.pair(w, nxt):
             continue
-        scored = sorted(((freq.pair(prev, c) * freq.pair(c, nxt), c) for c, _ in _sources(w, generic=False)), reverse=True)
+        scored = sorted(
+            ((freq.pair(prev, c) * freq.pair(c, nxt), c) for c, _ in _sources(w, generic=False)), reverse=True
+        )
         scored = [s for s in scored if s[0]]
         if not scored:
             continue
         best, cand = scored[0]
-        strong = (len(scored) == 1 or best >= MARGIN * scored[1][0]) and \
-            min(freq.pair(prev, cand), freq.pair(cand, nxt)) >= FREQUENT
-        out.append(doc.edit(toks[i][0], toks[i][1], cand, "collocation.context" if strong else "pair.thesaurus",
-                            f"neither '{prev} {w}' nor '{w} {nxt}' is common English; '{prev} {cand} {nxt}' "
-                            f"makes both common, and a thesaurus gives '{w}' for '{cand}'"))
+        strong = (len(scored) == 1 or best >= MARGIN * scored[1][0]) and min(
+            freq.pair(prev, cand), freq.pair(cand, nxt)
+        ) >= FREQUENT
+        out.append(
+            doc.edit(
+                toks[i][0],
+                toks[i][1],
+                cand,
+                "collocation.context" if strong else "pair.thesaurus",
+                f"neither '{prev} {w}' nor '{w} {nxt}' is common English; '{prev} {cand} {nxt}' "
+                f"makes both common, and a thesaurus gives '{w}' for '{cand}'",
+            )
+        )
     return out

@@ -1,10 +1,11 @@
 """Context rules: a regular expression (with word-class macros) decides where a word is spun."""
+
 from __future__ import annotations
 
 from ..document import Document
 from ..model import Edit
-from . import glue
 from ..textutil import sentence_bounds, transfer_case
+from . import glue
 
 
 def edits(doc: Document) -> list[Edit]:
@@ -23,7 +24,7 @@ def edits(doc: Document) -> list[Edit]:
                 if rule.unless and rule.unless.search(sentence):
                     continue
             replacement = m.expand(rule.replace)
-            seen = text[span[0]:span[1]]
+            seen = text[span[0] : span[1]]
             if seen[:1].isupper() and replacement[:1].islower():
                 replacement = transfer_case(seen, replacement)
             if replacement != seen:

@@ -3,6 +3,7 @@
 Glued tokens count as two words here, so 'the thealgorithm' and 'thethe' are doubles too;
 the word-break pass leaves those cuts to this pass.
 """
+
 from __future__ import annotations
 
 import regex

@@ -3,13 +3,13 @@
 Word rules match on these "virtual" words so that 'theveryown' and 'the theKremlin' are seen
 as the words a reader sees, and a repair never creates work for a second run.
 """
+
 from __future__ import annotations
 
 import regex
 
 from ..document import Document
 from . import spacing, wordbreak
-
 
 _DOT_JOIN = regex.compile(r"(?<=\p{Ll}{2})\.(?=\p{Lu}\p{Ll})")
 
@@ -38,13 +38,16 @@ def virtual_tokens(doc: Document) -> list[tuple[int, int, str, bool, bool]]:
         if not cut and "." not in word:
             out.append((start, end, word, False, False))
             continue
-        pieces = [(start, start + cut, False, True), (start + cut, end, True, False)] if cut and start + cut < end \
+        pieces = (
+            [(start, start + cut, False, True), (start + cut, end, True, False)]
+            if cut and start + cut < end
             else [(start, end, False, False)]
+        )
         for a, b, after_cut, before_cut in pieces:
             dot = _DOT_JOIN.search(doc.text, a, b) if "." in word else None
             if dot:
-                out.append((a, dot.start(), doc.text[a:dot.start()], after_cut, False))
-                out.append((dot.end(), b, doc.text[dot.end():b], False, before_cut))
+                out.append((a, dot.start(), doc.text[a : dot.start()], after_cut, False))
+                out.append((dot.end(), b, doc.text[dot.end() : b], False, before_cut))
             else:
                 out.append((a, b, doc.text[a:b], after_cut, before_cut))
     doc.memo["virtual"] = out
@@ -74,10 +77,12 @@ def to_view(pos: int, cuts: list[int], after_cut: bool = False) -> int:
     """A position in the original text -> the position in the spaced view, given the cuts (in
     original positions, sorted); a word that starts at a cut starts after the space added there."""
     from bisect import bisect_left, bisect_right
+
     return pos + (bisect_right(cuts, pos) if after_cut else bisect_left(cuts, pos))
 
 
 def to_original(pos: int, inserted: list[int]) -> int:
     """A position in the spaced view -> the position in the original text."""
     from bisect import bisect_left
+
     return pos - bisect_left(inserted, pos)

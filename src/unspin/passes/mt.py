@@ -1,32 +1,45 @@
 """Machine-translation cleanup: tokenizer artifacts ('don 't', ' , ', '( 3 )', '@-@'), HTML
 entities, mojibake (via ftfy), repetition loops, doubled punctuation; and flags for what has
 no safe fix: unbalanced brackets and quotes, fragments left in another script."""
+
 from __future__ import annotations
 
 import html
 
 import regex
 
-from ..textutil import lazy
-
 from ..document import Document
 from ..model import Edit
+from ..textutil import lazy
 from . import glue
 
-_CONTRACTION = lazy(r"(?<=\p{L})[ \t]+(n['’]t|['’](?:s|re|ve|ll|d|m))(?![\p{L}\p{N}'’-])|(?<=\p{L}n)[ \t]+(['’]t)(?![\p{L}\p{N}'’-])")
+_CONTRACTION = lazy(
+    r"(?<=\p{L})[ \t]+(n['’]t|['’](?:s|re|ve|ll|d|m))(?![\p{L}\p{N}'’-])|(?<=\p{L}n)[ \t]+(['’]t)(?![\p{L}\p{N}'’-])"
+)
 _OPEN_SPACE = lazy(r"([(\[{])[ \t]+(?=\S)")
 _CLOSE_SPACE = lazy(r"(?<=\S)[ \t]+([)\]}])")
 # '?' or '!' set apart at the end of a sentence (not '?' standing for a lost symbol mid-line)
 # (at a line end only if the next line does not carry on the sentence: 'and !\noperators')
-_BEFORE_MARK = lazy(r"(?<=\p{L}(?:[ \t]*[\"”’)\]])?)[ \t]+([?!])(?=[ \t]*$(?!\n[ \t]*\p{Ll})|[\"”’)\]]|[ \t]+\p{Lu}\p{Ll})", regex.M)
+_BEFORE_MARK = lazy(
+    r"(?<=\p{L}(?:[ \t]*[\"”’)\]])?)[ \t]+([?!])(?=[ \t]*$(?!\n[ \t]*\p{Ll})|[\"”’)\]]|[ \t]+\p{Lu}\p{Ll})", regex.M
+)
 _JOINER = lazy(r"[ \t]*@([-,.:/])@[ \t]*")
 _ENTITY = lazy(r"&(?:quot|amp|apos|lt|gt|nbsp|ndash|mdash|rsquo|lsquo|rdquo|ldquo|hellip|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
-_TAG = lazy(r"</?(?:p|br|div|span|b|i|u|strong|em|a|font|li|ul|ol|h[1-6])"
-                     r"(?:\s+[\w-]+(?:=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s<>]+))?)*\s*/?>", regex.I)
-_MOJIBAKE = lazy(r"\S*(?:Ã[\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\xa0-\xbf]|â€|Â[\xa0-\xbf]|Ð[\x80-\xbf]|Ã)\S*")
-_REPEAT = lazy(r"(?<![\p{L}\p{N}])((?:[\p{L}\p{N}'’-]+[ \t]+){1,5}?[\p{L}\p{N}'’-]+)((?:[ \t]+\1){1,})(?![\p{L}\p{N}])", regex.I)
+_TAG = lazy(
+    r"</?(?:p|br|div|span|b|i|u|strong|em|a|font|li|ul|ol|h[1-6])"
+    r"(?:\s+[\w-]+(?:=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s<>]+))?)*\s*/?>",
+    regex.I,
+)
+_MOJIBAKE = lazy(
+    r"\S*(?:Ã[\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\xa0-\xbf]|â€|Â[\xa0-\xbf]|Ð[\x80-\xbf]|Ã)\S*"
+)
+_REPEAT = lazy(
+    r"(?<![\p{L}\p{N}])((?:[\p{L}\p{N}'’-]+[ \t]+){1,5}?[\p{L}\p{N}'’-]+)((?:[ \t]+\1){1,})(?![\p{L}\p{N}])", regex.I
+)
 _DOUBLE_PUNCT = lazy(r"(?<=[\p{L}\p{N}])[ \t]*([,;])(?:[ \t]*\1)+(?![.,;])|(?<=[\p{L}\p{N}])\.\.(?=\s|$)")
-_FOREIGN = lazy(r"[\p{Cyrillic}\p{Devanagari}\p{Sinhala}\p{Arabic}\p{Hebrew}\p{Han}\p{Hangul}\p{Thai}\p{Georgian}\p{Armenian}\p{Tamil}\p{Bengali}]+(?:[ \t'’-]+[\p{Cyrillic}\p{Devanagari}\p{Sinhala}\p{Arabic}\p{Hebrew}\p{Han}\p{Hangul}\p{Thai}\p{Georgian}\p{Armenian}\p{Tamil}\p{Bengali}]+)*")
+_FOREIGN = lazy(
+    r"[\p{Cyrillic}\p{Devanagari}\p{Sinhala}\p{Arabic}\p{Hebrew}\p{Han}\p{Hangul}\p{Thai}\p{Georgian}\p{Armenian}\p{Tamil}\p{Bengali}]+(?:[ \t'’-]+[\p{Cyrillic}\p{Devanagari}\p{Sinhala}\p{Arabic}\p{Hebrew}\p{Han}\p{Hangul}\p{Thai}\p{Georgian}\p{Armenian}\p{Tamil}\p{Bengali}]+)*"
+)
 _LATIN = lazy(r"\p{Latin}")
 
 
@@ -47,9 +60,9 @@ def _artifacts(doc: Document) -> list[Edit]:
     if moses_tokenized(text):  # elsewhere '" $2 "' is shell code, not an artifact
         out.extend(_quote_spaces(doc))
     for m in _DOUBLE_PUNCT.finditer(text):
-        after = text[m.end():m.end() + 1]
+        after = text[m.end() : m.end() + 1]
         # ',,the' -> ', the'; 'Neumann,,2003' -> 'Neumann, 2003' (but '1,,000' -> '1,000')
-        space = " " if after.isalpha() or (after.isdigit() and text[m.start() - 1:m.start()].isalpha()) else ""
+        space = " " if after.isalpha() or (after.isdigit() and text[m.start() - 1 : m.start()].isalpha()) else ""
         out.append(doc.edit(m.start(), m.end(), (m.group(1) or ".") + space, "mt.double-punct"))  # after a word only
     return out
 
@@ -74,7 +87,7 @@ def _detokenize(doc: Document) -> list[Edit]:
     out = []
     for m in _MOSES_BEFORE.finditer(doc.text):
         marks = regex.sub(r"[ \t]+", "", m.group(1))
-        before = doc.text[max(0, m.start() - 2):m.start()]
+        before = doc.text[max(0, m.start() - 2) : m.start()]
         if marks == ".." or (marks == "." and before[-1:] == "." and before != ".."):
             marks = "" if marks == "." else "."  # 'the . .', 'the. .': one full stop, not two
         out.append(doc.edit(m.start(), m.end(), marks, "mt.detokenize"))
@@ -91,9 +104,15 @@ def _quote_spaces(doc: Document) -> list[Edit]:
         marks = [i for i, ch in enumerate(line) if ch == '"']
         if marks and len(marks) % 2 == 0:
             for a, b in zip(marks[::2], marks[1::2]):
-                inner = line[a + 1:b]
-                if (len(inner) > 2 and inner[0] in " \t" and inner[-1] in " \t" and inner.strip()
-                        and (a == 0 or not line[a - 1].isalnum()) and (b + 1 == len(line) or not line[b + 1].isalnum())):
+                inner = line[a + 1 : b]
+                if (
+                    len(inner) > 2
+                    and inner[0] in " \t"
+                    and inner[-1] in " \t"
+                    and inner.strip()
+                    and (a == 0 or not line[a - 1].isalnum())
+                    and (b + 1 == len(line) or not line[b + 1].isalnum())
+                ):
                     lead = len(inner) - len(inner.lstrip(" \t"))
                     trail = len(inner) - len(inner.rstrip(" \t"))
                     start, end = line_start + a + 1, line_start + b  # the spaces only, so rules inside still apply
@@ -112,9 +131,11 @@ def _markup_leftovers(doc: Document) -> list[Edit]:
             out.append(doc.edit(m.start(), m.end(), "", "mt.stray-tag"))
     if "Ã" in text or "â€" in text or "Â" in text or "Ð" in text:
         import ftfy  # loaded only when the text shows the marks of mojibake
+
         for m in _MOJIBAKE.finditer(text):
-            fixed = ftfy.fix_text(m.group(), uncurl_quotes=False, fix_latin_ligatures=False,
-                                  fix_character_width=False, normalization=None)
+            fixed = ftfy.fix_text(
+                m.group(), uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False, normalization=None
+            )
             if fixed != m.group():
                 out.append(doc.edit(m.start(), m.end(), fixed, "mt.mojibake"))
     return out
@@ -182,8 +203,15 @@ def _flags(doc: Document) -> list[Edit]:
             if len(_LATIN.findall(line)) > 20:
                 for m in _FOREIGN.finditer(line):
                     pos = line_start + m.start()
-                    out.append(doc.edit(pos, pos + len(m.group()), m.group(), "mt.foreign-script",
-                                        f"'{m.group()}' is in another script: left untranslated?"))
+                    out.append(
+                        doc.edit(
+                            pos,
+                            pos + len(m.group()),
+                            m.group(),
+                            "mt.foreign-script",
+                            f"'{m.group()}' is in another script: left untranslated?",
+                        )
+                    )
             line_start += len(line) + 1
     return out
 

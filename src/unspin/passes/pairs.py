@@ -6,6 +6,7 @@ entries), propose the standard word when that makes the pair far more frequent i
 corpus it is right about 4 times in 5 there), not shown elsewhere unless asked for
 (``--all-findings``): frequency is evidence, not proof.
 """
+
 from __future__ import annotations
 
 from .. import freq, thesaurus
@@ -42,12 +43,12 @@ def edits(doc: Document) -> list[Edit]:
     function = doc.rules.classes.get("function", frozenset()) | doc.rules.classes.get("pronoun", frozenset())
     for a, b in zip(toks, toks[1:]):
         w1, w2 = a[2], b[2]
-        if not (w1.islower() and w2.islower()) or text[a[1]:b[0]] != " ":
+        if not (w1.islower() and w2.islower()) or text[a[1] : b[0]] != " ":
             continue
         n1, n2 = norm(w1), norm(w2)
         if n1 in function or n2 in function:
             continue  # 'strike it' says nothing
-        for word, other, left in ((n1, n2, True), (n2, n1, False)):
+        for word, left in ((n1, True), (n2, False)):
             if word not in swaps:
                 continue
             found = _better(n1, n2, swaps[word], left)
@@ -57,7 +58,14 @@ def edits(doc: Document) -> list[Edit]:
                 alt, count = found
                 tok = a if left else b
                 proposal = f"{alt} {n2}" if left else f"{n1} {alt}"
-                out.append(doc.edit(tok[0], tok[1], alt, "pair.unidiomatic",
-                                    f"'{n1} {n2}' is rare in English; '{proposal}' is common (a known spinner swap undone)"))
+                out.append(
+                    doc.edit(
+                        tok[0],
+                        tok[1],
+                        alt,
+                        "pair.unidiomatic",
+                        f"'{n1} {n2}' is rare in English; '{proposal}' is common (a known spinner swap undone)",
+                    )
+                )
                 break
     return out

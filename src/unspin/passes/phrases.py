@@ -3,6 +3,7 @@
 The index maps the first two words (one, for one-word entries) to the entries that start
 with them, longest first, so the cost per word does not grow with the dictionary's size.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left
@@ -10,8 +11,8 @@ from bisect import bisect_left
 from ..document import Document
 from ..loader import Variant
 from ..model import Edit
-from . import glue, wordbreak
 from ..textutil import has_capital, norm, sentence_bounds, transfer_case
+from . import glue, wordbreak
 
 _PARTICIPLE_CUES = frozenset("have has had having 've 's 'd be been being is was were are am get got gets".split())
 
@@ -39,7 +40,7 @@ def _joined_by_space(text: str, toks, i: int, k: int) -> bool:
     for j in range(i, i + k - 1):
         if toks[j][4] and toks[j + 1][3]:
             continue
-        gap = text[toks[j][1]:toks[j + 1][0]]
+        gap = text[toks[j][1] : toks[j + 1][0]]
         if not gap or not gap.isspace() or "\n" in gap:
             return False
     return True
@@ -57,7 +58,10 @@ def _case_ok(doc: Document, var: Variant, toks, i: int) -> bool:
             continue
         if j == 0 and doc.sentence_start(toks[i][0]) and word[1:].islower():
             continue
-        if all(t[2].isupper() for t in toks[i:i + len(var.words)]) and sum(len(t[2]) for t in toks[i:i + len(var.words)]) > 3:
+        if (
+            all(t[2].isupper() for t in toks[i : i + len(var.words)])
+            and sum(len(t[2]) for t in toks[i : i + len(var.words)]) > 3
+        ):
             continue  # ALL CAPS text
         return False
     return True
@@ -125,7 +129,7 @@ def edits(doc: Document) -> list[Edit]:
     text = doc.text
     out: list[Edit] = []
     norms = [norm(t[2]) for t in toks]
-    for i, (start, _, word, at_cut, _) in enumerate(toks):
+    for i, (start, _, word, _, _) in enumerate(toks):
         pair = index.get((norms[i], norms[i + 1])) if i + 1 < len(norms) else None
         single = index.get((norms[i],))
         if not pair and not single:
@@ -133,22 +137,31 @@ def edits(doc: Document) -> list[Edit]:
         candidates = (pair or []) + (single or [])  # longer entries first: pairs hold the multi-word ones
         for var in candidates:
             k = len(var.words)
-            if i + k > len(toks) or tuple(norms[i:i + k]) != var.words:
+            if i + k > len(toks) or tuple(norms[i : i + k]) != var.words:
                 continue
             if not doc.options.wants(var.rule.id, var.rule.category):
                 continue
-            if not (_joined_by_space(text, toks, i, k) and _case_ok(doc, var, toks, i)
-                    and _conditions_hold(doc, toks, starts, var, i, i + k - 1)):
+            if not (
+                _joined_by_space(text, toks, i, k)
+                and _case_ok(doc, var, toks, i)
+                and _conditions_hold(doc, toks, starts, var, i, i + k - 1)
+            ):
                 continue
             last = i + k - 1
-            replacement = transfer_case(text[start:toks[last][1]], _choose(var.replacement, toks, i))
-            while last + 1 < len(toks) and norm(toks[last + 1][2]) == norm(toks[last][2]) and (
-                    toks[last + 1][3] or text[toks[last][1]:toks[last + 1][0]].isspace()):
+            replacement = transfer_case(text[start : toks[last][1]], _choose(var.replacement, toks, i))
+            while (
+                last + 1 < len(toks)
+                and norm(toks[last + 1][2]) == norm(toks[last][2])
+                and (toks[last + 1][3] or text[toks[last][1] : toks[last + 1][0]].isspace())
+            ):
                 last += 1  # 'very own own' -> 'own': a repeated last word goes with it too
             end = toks[last][1]
             first = i
-            while first > 0 and norm(toks[first - 1][2]) == norm(word) and (
-                    toks[first][3] or text[toks[first - 1][1]:toks[first][0]].isspace()):
+            while (
+                first > 0
+                and norm(toks[first - 1][2]) == norm(word)
+                and (toks[first][3] or text[toks[first - 1][1] : toks[first][0]].isspace())
+            ):
                 first -= 1  # 'very very own' -> 'own': a repeated first word goes with the phrase
             if first < i:
                 replacement = transfer_case(toks[first][2], replacement)

@@ -1,4 +1,5 @@
 """Spacing pass: words glued to a name, and spaces missing or stray around punctuation."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -82,7 +83,8 @@ def camel_glued(doc: Document) -> list[tuple[int, int]]:
         if seen[left + right] > 1:
             continue  # written so more than once ('GridSight'): a name
         if (left.lower() in segment.FUNCTION and freq.zipf(right) >= segment.DAMAGED_ZIPF) or (
-                len(left) >= 4 and len(right) >= 4 and min(freq.zipf(left), freq.zipf(right)) >= segment.DAMAGED_ZIPF):
+            len(left) >= 4 and len(right) >= 4 and min(freq.zipf(left), freq.zipf(right)) >= segment.DAMAGED_ZIPF
+        ):
             out.append((m.start(), m.start() + len(left)))
     doc.memo["glued-camel"] = out
     return out
@@ -102,24 +104,32 @@ _AFTER_ABBREV = regex.compile(
     r"\.? \d{1,2},(?=\d{4}\b)"
     r"|\(\d{4}[a-z]?\)(?=\p{Ll}{2,}\b)"
 )
-_BEFORE_PAREN = regex.compile(r"(?<=\b\p{Ll}{3,})(?=\((?:\p{Lu}\p{Ll}+|e\.g\.|i\.e\.|see\b)[^()\n]{0,60}[ ,][^()\n]{0,60}\))")
+_BEFORE_PAREN = regex.compile(
+    r"(?<=\b\p{Ll}{3,})(?=\((?:\p{Lu}\p{Ll}+|e\.g\.|i\.e\.|see\b)[^()\n]{0,60}[ ,][^()\n]{0,60}\))"
+)
 # one stray space; tabs and runs of spaces before a colon are layout ('gcc\t\t: gcc-12')
 # ('cmake . -DX=1' is a command: a full stop counts only before a new sentence or the line end)
 _BEFORE_PUNCT = regex.compile(
-    r"(?<=\p{L}{2}[\"”’)]?|\p{L} \p{L})( )(?=[,;:]\s|[,;:]$|\.(?:$|\s+(?:$|[\p{Lu}\"“‘(]))(?!\.))", regex.M)
+    r"(?<=\p{L}{2}[\"”’)]?|\p{L} \p{L})( )(?=[,;:]\s|[,;:]$|\.(?:$|\s+(?:$|[\p{Lu}\"“‘(]))(?!\.))", regex.M
+)
 _DASH_ONE_SIDE = regex.compile(r"(?<=\p{L})([–—])(?= \p{L})|(?<=\p{L} )([–—])(?=\p{L})")
 _DASHES = regex.compile(r"(?<=\p{L})( ?)([–—])( ?)(?=\p{L})")
 # 'issues/ nationwide': a space after a slash that is attached to a word (a space before it,
 # as in 'passwd /etc', is how paths begin, so that side is left alone)
-_SLASH = regex.compile(r"(?<=(?<![/\p{L}\p{N}._-][\p{L}\p{N}._-]*/[\p{L}\p{N}._-]*)(?<!/[\p{L}\p{N}._-]*)\p{L})(/ +)(?=\p{L}[\p{L}-]*(?:[\s,.;:!?]|$))")
+_SLASH = regex.compile(
+    r"(?<=(?<![/\p{L}\p{N}._-][\p{L}\p{N}._-]*/[\p{L}\p{N}._-]*)(?<!/[\p{L}\p{N}._-]*)\p{L})(/ +)(?=\p{L}[\p{L}-]*(?:[\s,.;:!?]|$))"
+)
 _NEXT_WORD = regex.compile(r"(\p{L}+)")
-_FOLDER_WORDS = frozenset("""folder folders directory directories dir dirs subdirectory subdirectories subfolder
-subfolders tree path paths prefix""".split())
+_FOLDER_WORDS = frozenset(
+    """folder folders directory directories dir dirs subdirectory subdirectories subfolder
+subfolders tree path paths prefix""".split()
+)
 _FOLDER_TOKEN = regex.compile(r"(?<![\w/.-])[\w.-]+/(?=[\s,.;:]|$)")
 _ABBREV_BEFORE_DOT = regex.compile(
     r"(?:\b\p{L}\.)+$|\b(?:etc|vs|approx|dept|fig|figs|no|nos|vol|vols|ch|eq|cf|chem|corp|inc|ltd|co|gen|gov|govt|sen|rep|"
     r"univ|assn|bros|mr|mrs|ms|dr|st|mt|ft|jr|sr|prof|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|est|al|ed|eds|pp|op)$",
-    regex.I)
+    regex.I,
+)
 
 
 _CODE_AROUND = regex.compile(r"[{}()\[\]<>=_/\\`#@$|]|\..*\.")
@@ -142,7 +152,7 @@ def _not_prose(text: str, pos: int) -> bool:
         return True
     if text[pos] == ".":
         return _ABBREV_BEFORE_DOT.search(text, max(0, pos - 12), pos) is not None
-    if text[pos] == ":" and text[pos - 1:pos].isdigit():
+    if text[pos] == ":" and text[pos - 1 : pos].isdigit():
         return False  # '910.202:World': a number's dot is no abbreviation
     return _DOTTED.search(chunk) is not None
 
@@ -168,13 +178,16 @@ def _chunk_around(text: str, pos: int) -> str | None:
 
 def _dash_style(text: str) -> str:
     """Spaced (' – ') unless the document mostly writes dashes closed up ('word—word')."""
-    counts = Counter("spaced" if m.group(1) and m.group(3) else "closed" if not (m.group(1) or m.group(3)) else "odd"
-                     for m in _DASHES.finditer(text))
+    counts = Counter(
+        "spaced" if m.group(1) and m.group(3) else "closed" if not (m.group(1) or m.group(3)) else "odd"
+        for m in _DASHES.finditer(text)
+    )
     return "closed" if counts["closed"] > counts["spaced"] else "spaced"
 
 
 def edits(doc: Document) -> list[Edit]:
     from .doubled import owned_cuts  # 'the theKremlin' is a doubled word first
+
     text, out, owned = doc.text, [], owned_cuts(doc)
     # insertions, so that a word rule may still rewrite either half in the same run
     for rule, found in (("spacing.glued-name", glued(doc)), ("spacing.glued-capitals", camel_glued(doc))):
@@ -182,13 +195,29 @@ def edits(doc: Document) -> list[Edit]:
             if cut in owned:
                 continue
             token = GLUED_RE.match(text, start).group()
-            out.append(doc.edit(cut, cut, " ", rule,
-                                f"'{token}' is two words run together: '{text[start:cut]} {text[cut:start + len(token)]}'"))
-            right = text[cut:start + len(token)]
-            again = segment.split_glued(right, midsentence=True) if rule == "spacing.glued-name" and right.isalpha() else 0
+            out.append(
+                doc.edit(
+                    cut,
+                    cut,
+                    " ",
+                    rule,
+                    f"'{token}' is two words run together: '{text[start:cut]} {text[cut : start + len(token)]}'",
+                )
+            )
+            right = text[cut : start + len(token)]
+            again = (
+                segment.split_glued(right, midsentence=True) if rule == "spacing.glued-name" and right.isalpha() else 0
+            )
             if again:  # 'byGooglein': the name is glued on both sides
-                out.append(doc.edit(cut + again, cut + again, " ", "spacing.glued-words",
-                                    f"'{right}' is two words run together: '{right[:again]} {right[again:]}'"))
+                out.append(
+                    doc.edit(
+                        cut + again,
+                        cut + again,
+                        " ",
+                        "spacing.glued-words",
+                        f"'{right}' is two words run together: '{right[:again]} {right[again:]}'",
+                    )
+                )
     for m in () if doc.technical else _AFTER_PUNCT.finditer(text):
         s = m.start()
         if _not_prose(text, s):

@@ -5,6 +5,7 @@ brackets ('true positive rate (tpr)'), words the document repeats,
 the user's protected words, words with digits, words in symspellpy's list (British spellings
 included: manoeuvring, minimise, theatres) and words wordfreq sees once per million or more.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,7 +16,6 @@ from .. import cache, freq, segment
 from ..document import Document
 from ..model import Edit
 from . import glue
-
 
 MAX_EDITS = 1
 ABBREVIATION = 6  # a word this short alone in brackets is an abbreviation being defined: '(tpr)', '(relu)'
@@ -42,9 +42,13 @@ def _speller():
         try:
             table = json.loads(data)
             deletes, words, longest = table["deletes"], table["words"], table["max_length"]
-            if (isinstance(deletes, dict) and isinstance(words, dict) and isinstance(longest, int)
-                    and all(isinstance(v, list) for v in deletes.values())
-                    and all(isinstance(v, int) for v in words.values())):
+            if (
+                isinstance(deletes, dict)
+                and isinstance(words, dict)
+                and isinstance(longest, int)
+                and all(isinstance(v, list) for v in deletes.values())
+                and all(isinstance(v, int) for v in words.values())
+            ):
                 sym._deletes, sym._words, sym._max_length = defaultdict(list, deletes), words, longest
                 return sym
         except (ValueError, KeyError, TypeError):
@@ -74,14 +78,25 @@ def edits(doc: Document) -> list[Edit]:
     out = []
     for start, end, word, _, _ in toks:
         low = word.lower()
-        if (len(word) < 3 or not word.isalpha() or not word.islower() or counts[low] > 1
-                or word in doc.protected_words or start in cut or end in cut):
+        if (
+            len(word) < 3
+            or not word.isalpha()
+            or not word.islower()
+            or counts[low] > 1
+            or word in doc.protected_words
+            or start in cut
+            or end in cut
+        ):
             continue
-        if len(word) <= ABBREVIATION and doc.text[start - 1:start] == "(" and doc.text[end:end + 1] == ")":
+        if len(word) <= ABBREVIATION and doc.text[start - 1 : start] == "(" and doc.text[end : end + 1] == ")":
             continue
         if segment.known(low, 1) or low in freq.frequent_lexicon() or segment.explained(low):
             continue
         better = suggest(low)
         if better and better != low:
-            out.append(doc.edit(start, end, better, "spelling.unknown", f"'{word}' is not an English word; did you mean '{better}'?"))
+            out.append(
+                doc.edit(
+                    start, end, better, "spelling.unknown", f"'{word}' is not an English word; did you mean '{better}'?"
+                )
+            )
     return out

@@ -1,5 +1,6 @@
 """Word breaks: lower-case words run together ('thealgorithm'), words broken by stray spaces
 ('Exper iments', 'fur ther') and letter-spaced words ('p r e d i c t i o n')."""
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -12,7 +13,10 @@ from ..document import Document
 from ..model import Edit
 
 # a token starts after space or an opener, or after punctuation the spacing pass will space out
-_LOWER_TOKEN = regex.compile(r"(?:(?<=^|[\s(\[“‘\"])|(?<=\s')|(?<=^')|(?<=\p{Ll}{2}[\"”’)]?[,;])|(?<=[,;][ \t]*[,;])|(?<=\p{Ll}{2}[\"”’)]?[:?!.])(?=\p{Lu}))(\p{Lu}?\p{Ll}+)(?![\p{L}\p{N}_@/\\'’(-]|\.(?!\p{Lu}\p{Ll})\p{L})", regex.M)
+_LOWER_TOKEN = regex.compile(
+    r"(?:(?<=^|[\s(\[“‘\"])|(?<=\s')|(?<=^')|(?<=\p{Ll}{2}[\"”’)]?[,;])|(?<=[,;][ \t]*[,;])|(?<=\p{Ll}{2}[\"”’)]?[:?!.])(?=\p{Lu}))(\p{Lu}?\p{Ll}+)(?![\p{L}\p{N}_@/\\'’(-]|\.(?!\p{Lu}\p{Ll})\p{L})",
+    regex.M,
+)
 
 
 def glued_splits(doc: Document) -> dict[int, int]:
@@ -29,8 +33,9 @@ def glued_splits(doc: Document) -> dict[int, int]:
     return doc.memo["glued"]
 
 
-_DETERMINER_BEFORE = regex.compile(r"\b(?:the|a|an|this|that|these|those|your|my|our|their|his|her|its|each|every|any|no)\s+$",
-                                   regex.I)
+_DETERMINER_BEFORE = regex.compile(
+    r"\b(?:the|a|an|this|that|these|those|your|my|our|their|his|her|its|each|every|any|no)\s+$", regex.I
+)
 
 
 def _sure_splits(doc: Document) -> tuple[dict[int, int], list[tuple[int, str, bool]]]:
@@ -67,8 +72,13 @@ def _sure_splits(doc: Document) -> tuple[dict[int, int], list[tuple[int, str, bo
             continue  # 'In-ternational': a word hyphenated at a line end, not a glue
         pieces = word.split("-")
         for token, at in ((pieces[0], start), (pieces[-1], start + len(word) - len(pieces[-1]))):
-            if (len(token) >= 6 and token.isalpha() and token.islower() and counts[token] <= 1
-                    and token not in doc.protected_words):
+            if (
+                len(token) >= 6
+                and token.isalpha()
+                and token.islower()
+                and counts[token] <= 1
+                and token not in doc.protected_words
+            ):
                 unsure.append((at, token, False))
     return splits, unsure
 
@@ -77,8 +87,13 @@ def _hyphenated(doc: Document) -> list[tuple[int, int, str]]:
     """The hyphenated words ('finite-state', 'organiza-tion'), from the token list."""
     if "hyphenated" not in doc.memo:
         text = doc.text
-        doc.memo["hyphenated"] = [t for t in doc.tokens if "-" in t[2] and text[t[1]:t[1] + 1] not in ("/", "@", "_")
-                                  and (t[0] == 0 or text[t[0] - 1] not in "/@_-.")]
+        doc.memo["hyphenated"] = [
+            t
+            for t in doc.tokens
+            if "-" in t[2]
+            and text[t[1] : t[1] + 1] not in ("/", "@", "_")
+            and (t[0] == 0 or text[t[0] - 1] not in "/@_-.")
+        ]
     return doc.memo["hyphenated"]
 
 
@@ -102,9 +117,12 @@ def damaged_at(doc: Document, pos: int) -> bool:
     ('GridSight') that look just like two words."""
     if "damaged" not in doc.memo:
         splits, _ = _sure_splits(doc)
-        sure = [start for start, cut in splits.items()
-                if doc.text[start:start + cut].lower() in segment.FUNCTION
-                or _LETTERS.match(doc.text, start).group()[cut:].lower() in segment.FUNCTION]
+        sure = [
+            start
+            for start, cut in splits.items()
+            if doc.text[start : start + cut].lower() in segment.FUNCTION
+            or _LETTERS.match(doc.text, start).group()[cut:].lower() in segment.FUNCTION
+        ]
         sure += [start for start, _, _ in hyphen_breaks(doc)]
         doc.memo["damaged"] = {_paragraph(doc, pos) for pos in sure}
     return bool(doc.memo["damaged"]) and _paragraph(doc, pos) in doc.memo["damaged"]
@@ -112,27 +130,38 @@ def damaged_at(doc: Document, pos: int) -> bool:
 
 def _glued(doc: Document) -> list[Edit]:
     from .doubled import owned_cuts  # the doubled pass owns cuts inside a repeated word
+
     owned = owned_cuts(doc)
     out = []
     for start, cut in glued_splits(doc).items():
         if start + cut in owned:
             continue
         token = _LETTERS.match(doc.text, start).group()
-        out.append(doc.edit(start + cut, start + cut, " ", "spacing.glued-words",
-                            f"'{token}' is two words run together: '{token[:cut]} {token[cut:]}'"))
+        out.append(
+            doc.edit(
+                start + cut,
+                start + cut,
+                " ",
+                "spacing.glued-words",
+                f"'{token}' is two words run together: '{token[:cut]} {token[cut:]}'",
+            )
+        )
     return out
 
 
 _DIGIT_GLUE = regex.compile(r"(?<![\p{L}\p{N}.,:/#@_-])(\d+)(\p{Lu}\p{Ll}+|\p{Ll}{2,})(?![\p{L}\p{N}_@/-])")
 #: what may follow a number directly: ordinals, units, decades, multipliers
-_UNITS = frozenset("""st nd rd th s am pm km kg mg mm cm ml mb gb tb kb ms ns hz khz mhz ghz kw kwh mw mwh gw mph
-kph bn mn m k b px pt em ft yd mi lb lbs oz yo ish fold x""".split())
+_UNITS = frozenset(
+    """st nd rd th s am pm km kg mg mm cm ml mb gb tb kb ms ns hz khz mhz ghz kw kwh mw mwh gw mph
+kph bn mn m k b px pt em ft yd mi lb lbs oz yo ish fold x""".split()
+)
 
 
 #: a word run into the number after it: 'September30', 'of18th', 'in2004'
 _WORD_NUMBER = regex.compile(
     r"(January|February|March|April|June|July|August|September|October|November|December"
-    r"|of|in|on|at|by|for|from|since|until|to|and)(?=\d{2,}(?:st|nd|rd|th)?\b|\d(?:st|nd|rd|th)\b)")
+    r"|of|in|on|at|by|for|from|since|until|to|and)(?=\d{2,}(?:st|nd|rd|th)?\b|\d(?:st|nd|rd|th)\b)"
+)
 #: a decimal run into a word: '0.76umcp' in a flattened table
 _DECIMAL_WORD = regex.compile(r"(?<![\p{L}\p{N}.,_-])\d+\.\d+(?=(\p{L}[\p{L}\p{N}]*)(?![\p{L}\p{N}.,_-]))")
 _VERSION_MARKS = frozenset("a b c rc dev post pre alpha beta final p x".split())
@@ -157,7 +186,9 @@ def number_glues(doc: Document) -> list[tuple[int, int, str]]:
     for start, end, token in doc.tokens:
         if not token.isalpha() and token[0].isalpha():  # letters, then digits somewhere
             # the token, or its part after a sentence run into it ('over.September30')
-            for at in [start] + [start + i + 1 for i, ch in enumerate(token) if ch == "." and _sentence_glue(text, start + i + 1)]:
+            for at in [start] + [
+                start + i + 1 for i, ch in enumerate(token) if ch == "." and _sentence_glue(text, start + i + 1)
+            ]:
                 m = _WORD_NUMBER.match(text, at, end)
                 if m and (at == 0 or text[at - 1] not in "_@#/.-" or at != start):
                     out.append((at, m.end(), f"'{m.group()}' is run into the number after it"))
@@ -170,26 +201,44 @@ def number_glues(doc: Document) -> list[tuple[int, int, str]]:
         # only where the word also stands alone in the text: a table's row label, not a unit
         standalone = standalone if standalone is not None else Counter(t[2] for t in doc.tokens)
         if standalone[word]:
-            out.append((m.start(), m.end(), f"'{m.group()}{word}' is a number run into '{word}', a word found on its own elsewhere"))
+            out.append(
+                (
+                    m.start(),
+                    m.end(),
+                    f"'{m.group()}{word}' is a number run into '{word}', a word found on its own elsewhere",
+                )
+            )
     return out
 
 
 def _sentence_glue(text: str, start: int) -> bool:
     """'over.September30': the dot before the token ends a sentence run into the next (the
     after-punct rule spaces it in the same run), not a dotted name."""
-    return text[start - 1] == "." and start >= 3 and text[start - 3:start - 1].isalpha() \
-        and text[start - 3:start - 1].islower() and text[start:start + 2].istitle()
+    return (
+        text[start - 1] == "."
+        and start >= 3
+        and text[start - 3 : start - 1].isalpha()
+        and text[start - 3 : start - 1].islower()
+        and text[start : start + 2].istitle()
+    )
 
 
 def _digit_glue(doc: Document) -> list[Edit]:
     from .doubled import owned_cuts  # '2024the the': the doubled pass rewrites that cut
+
     owned = owned_cuts(doc)
-    return [doc.edit(cut, cut, " ", "spacing.glued-number", reason) for _, cut, reason in number_glues(doc) if cut not in owned]
+    return [
+        doc.edit(cut, cut, " ", "spacing.glued-number", reason)
+        for _, cut, reason in number_glues(doc)
+        if cut not in owned
+    ]
 
 
 #: an acronym run into a function word: 'VMand CH', 'NATOof'
-_ACRONYM_GLUE = regex.compile(r"(?<![\p{L}\p{N}_@#/.-])(\p{Lu}{2,})(and|the|of|for|with|from|that|which|was|were|are|is|in|on|to|by|at|as)"
-                              r"(?![\p{L}\p{N}_@/-])")
+_ACRONYM_GLUE = regex.compile(
+    r"(?<![\p{L}\p{N}_@#/.-])(\p{Lu}{2,})(and|the|of|for|with|from|that|which|was|were|are|is|in|on|to|by|at|as)"
+    r"(?![\p{L}\p{N}_@/-])"
+)
 
 
 def _acronym_glue(doc: Document) -> list[Edit]:
@@ -198,8 +247,15 @@ def _acronym_glue(doc: Document) -> list[Edit]:
         if freq.is_word(m.group()) or m.group() in doc.protected_words:
             continue  # a listed word ('DNAse'), not a glue
         pos = m.start(2)
-        out.append(doc.edit(pos, pos, " ", "spacing.glued-acronym",
-                            f"'{m.group()}' is the acronym '{m.group(1)}' run into '{m.group(2)}'"))
+        out.append(
+            doc.edit(
+                pos,
+                pos,
+                " ",
+                "spacing.glued-acronym",
+                f"'{m.group()}' is the acronym '{m.group(1)}' run into '{m.group(2)}'",
+            )
+        )
     return out
 
 
@@ -215,8 +271,14 @@ def hyphen_breaks(doc: Document) -> list[tuple[int, int, str]]:
         if len(pieces) != 2:
             continue
         head, tail = pieces
-        if not (head.isalpha() and tail.isalpha() and len(head) >= 2 and len(tail) >= 2 and head[1:].islower()
-                and tail.islower()):
+        if not (
+            head.isalpha()
+            and tail.isalpha()
+            and len(head) >= 2
+            and len(tail) >= 2
+            and head[1:].islower()
+            and tail.islower()
+        ):
             continue
         if head.lower() in segment.PREFIXES or segment.word_alone(head) and segment.word_alone(tail):
             continue
@@ -228,8 +290,12 @@ def hyphen_breaks(doc: Document) -> list[tuple[int, int, str]]:
 
 
 def _hyphen_edits(doc: Document) -> list[Edit]:
-    return [doc.edit(start, end, word, "spacing.hyphen-break", f"'{doc.text[start:end]}' is '{word}' hyphenated at a line end")
-            for start, end, word in hyphen_breaks(doc)]
+    return [
+        doc.edit(
+            start, end, word, "spacing.hyphen-break", f"'{doc.text[start:end]}' is '{word}' hyphenated at a line end"
+        )
+        for start, end, word in hyphen_breaks(doc)
+    ]
 
 
 def _odd(doc: Document) -> set[int]:
@@ -240,8 +306,10 @@ def _odd(doc: Document) -> set[int]:
 
 
 def _broken(doc: Document) -> list[Edit]:
-    return [doc.edit(start, end, joined, "spacing.broken-word", f"'{doc.text[start:end]}' is one word broken by spaces")
-            for start, end, joined in broken_runs(doc)]
+    return [
+        doc.edit(start, end, joined, "spacing.broken-word", f"'{doc.text[start:end]}' is one word broken by spaces")
+        for start, end, joined in broken_runs(doc)
+    ]
 
 
 def broken_runs(doc: Document) -> list[tuple[int, int, str]]:
@@ -260,10 +328,10 @@ def broken_runs(doc: Document) -> list[tuple[int, int, str]]:
         for i in range(max(n - 2, done_until + 1), n + 1):
             found = False
             for k in (3, 2):
-                run = toks[i:i + k]
+                run = toks[i : i + k]
                 if len(run) < k or i + k <= n or any(not t[2].isalpha() for t in run):
                     continue
-                if any(text[a[1]:b[0]] != " " for a, b in zip(run, run[1:])):
+                if any(text[a[1] : b[0]] != " " for a, b in zip(run, run[1:])):
                     continue
                 pieces = tuple(t[2] for t in run)
                 if k == 2 and len(pieces[0]) == 1 and len(pieces[1]) == 1:
@@ -305,9 +373,9 @@ def _shifted(doc: Document) -> list[Edit]:
         if n + 1 >= len(toks):
             continue
         a, b = toks[n], toks[n + 1]
-        if text[a[1]:b[0]] != " " or not (a[2].isalpha() and b[2].isalpha()):
+        if text[a[1] : b[0]] != " " or not (a[2].isalpha() and b[2].isalpha()):
             continue
-        if (a[0] and text[a[0] - 1] in "-'’.") or text[b[1]:b[1] + 1] in ("-", "'", "’"):
+        if (a[0] and text[a[0] - 1] in "-'’.") or text[b[1] : b[1] + 1] in ("-", "'", "’"):
             continue
         if a[0] in glued or b[0] in glued:
             continue  # 'anda vast' is 'and a vast', a glue
@@ -320,8 +388,11 @@ def _shifted(doc: Document) -> list[Edit]:
         if not moved or (all(words) and freq.pair(*moved) < segment.PAIR_MIN):
             continue  # two words are only re-cut into a frequent pair ('restrictions on')
         rule = "spacing.misplaced-space-words" if all(words) else "spacing.misplaced-space"
-        out.append(doc.edit(a[0], b[1], " ".join(moved), rule,
-                            f"'{a[2]} {b[2]}' has its space out of place: '{' '.join(moved)}'"))
+        out.append(
+            doc.edit(
+                a[0], b[1], " ".join(moved), rule, f"'{a[2]} {b[2]}' has its space out of place: '{' '.join(moved)}'"
+            )
+        )
     return out
 
 
@@ -333,13 +404,27 @@ def _letter_runs(doc: Document) -> list[Edit]:
     for m in _LETTER_RUN.finditer(doc.text):
         letters = m.group().replace(" ", "")
         words = segment.segment(letters)
-        if not words or sum(map(len, words)) / len(words) < 3.5 or any(not segment.known(w.lower(), 1_000_000) for w in words):
+        if (
+            not words
+            or sum(map(len, words)) / len(words) < 3.5
+            or any(not segment.known(w.lower(), 1_000_000) for w in words)
+        ):
             continue
-        out.append(doc.edit(m.start(), m.end(), " ".join(words), "spacing.letter-spaced",
-                            f"letter-spaced text: '{' '.join(words)}'"))
+        out.append(
+            doc.edit(
+                m.start(), m.end(), " ".join(words), "spacing.letter-spaced", f"letter-spaced text: '{' '.join(words)}'"
+            )
+        )
     return out
 
 
 def edits(doc: Document) -> list[Edit]:
-    return (_glued(doc) + _digit_glue(doc) + _acronym_glue(doc) + _broken(doc) + _shifted(doc) + _letter_runs(doc)
-            + _hyphen_edits(doc))
+    return (
+        _glued(doc)
+        + _digit_glue(doc)
+        + _acronym_glue(doc)
+        + _broken(doc)
+        + _shifted(doc)
+        + _letter_runs(doc)
+        + _hyphen_edits(doc)
+    )
