@@ -1,4 +1,4 @@
-"""Command line: ``unspin fix|check|diff|rules|explain|config``. All I/O and exit codes live here.
+"""Command line: ``unspin fix|check|diff|score|words|rules|explain|config``. All I/O and exit codes live here.
 
 Exit codes: 0 clean (or nothing to change), 1 findings (check), changes (diff) or files
 rewritten by a hook-style fix (--exit-nonzero-on-fix), 2 usage, input, configuration or
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 
-from . import config, engine, evidence, fileio, files, loader, report, stream
+from . import config, engine, evidence, fileio, files, loader, readout, report, stream
 from .grammar import GrammarError
 from .model import CATEGORIES, Options, Result
 from .resolve import NOT_SPUN, apply
@@ -146,6 +146,15 @@ def process(
                     result = engine.repair(body, options)
                     out.edits += len(result.applied)
                     out.changed |= result.changed
+                    if mode == "words":
+                        loc = report.Locator(chunk.text, chunk.line, chunk.byte)
+                        at = chunk.start + len(head)  # rows carry offsets in the whole file
+                        for row in readout.describe(engine.read(body, options)):
+                            line, col = loc.line_col(row["start"] + len(head))
+                            out.found += row["kind"] == "word"
+                            row.update(start=row["start"] + at, end=row["end"] + at)
+                            (emit or out.records.append)({"path": out.path, "line": line, "column": col, **row})
+                        continue
                     if mode == "score":
                         out.spin.add(result.spin, report.Locator(chunk.text, chunk.line, chunk.byte), chunk.start)
                         continue
@@ -549,6 +558,34 @@ def score(fmt, **kw):
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
     _summary(kw, names, f"{len(names)} files scored, {spun} spun")
     sys.exit(EXIT_ERROR if errors else EXIT_FINDINGS if spun else EXIT_CLEAN)
+
+
+@main.command()
+@common
+@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True)
+def words(fmt, **kw):
+    """Show how unspin reads each text: its words, glue cuts, protected regions, damaged paragraphs."""
+
+    def show(row: dict) -> None:
+        if fmt == "jsonl":
+            click.echo(json.dumps(row, ensure_ascii=False))
+            return
+        where = f"{row['path']}:{row['line']}:{row['column']}"
+        notes = "; ".join(row["notes"])
+        if row["kind"] == "word":
+            click.echo(f"{where}\t{row['text']}" + (f"\t{notes}" if notes else ""))
+        else:
+            click.echo(f"{where}\t-- {row['kind']}: {notes}")
+
+    names, outcomes = _start(kw, "words", emit=show)
+    errors = shown = 0
+    for o in outcomes:
+        errors += _report_errors(o)
+        for row in o.records:  # (from a -j worker; in one process rows are shown as they come)
+            show(row)
+        shown += o.found
+    _summary(kw, names, f"{len(names)} files read, {shown} words")
+    sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
 
 
 def _guard(run):

@@ -27,6 +27,12 @@ def find_edits(doc: Document, passes=PASSES) -> list[Edit]:
     ]
 
 
+def read(text: str, options: Options | None = None, **settings) -> Document:
+    """The document as every pass reads it (``unspin words`` shows its reading)."""
+    options = replace(options or Options(), **settings)
+    return Document(text, loader.load(options.dictionaries), options)
+
+
 def repair(text: str, options: Options | None = None, **settings) -> Result:
     """Repair ``text``; ``settings`` are ``Options`` fields (``unsafe=True`` ...)."""
     options = replace(options or Options(), **settings)
@@ -57,8 +63,8 @@ def _complete(text: str, applied: list[Edit], rules, options: Options, first: Do
         for a, b in windows:
             starts.append((at, a))
             at += b - a + 1
-        doc = Document(view, rules, options, plain=True)
-        doc.__dict__["technical"] = first.technical  # a fact about the whole text, not the view
+        # whether the text is technical is a fact about the whole text, not the view
+        doc = Document(view, rules, options, plain=True, technical=first.reading.technical)
 
         def to_repaired(pos: int, starts=starts) -> int:
             i = bisect_right(starts, (pos, float("inf"))) - 1

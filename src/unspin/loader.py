@@ -16,7 +16,7 @@ from pathlib import Path
 
 import regex
 
-from . import cache, plaindata
+from . import cache, plaindata, wordlists
 from .config import ConfigError, read_user_file
 from .inflect import expand
 from .model import CATEGORIES
@@ -85,29 +85,15 @@ class RuleSet:
 
 
 def rules_dir() -> Path:
-    """The shipped rule data: inside the installed package, or the source checkout's ``rules/``."""
-    here = Path(__file__).resolve().parent
-    for cand in (here / "rules", here.parent.parent / "rules"):
-        if (cand / "classes.txt").is_file():
-            return cand
-    raise RuleError([f"{here}: the rule data (rules/) is missing from this installation"])
+    """The shipped rule data (see ``wordlists.rules_dir``); its absence is a RuleError here."""
+    try:
+        return wordlists.rules_dir()
+    except wordlists.MissingData as exc:
+        raise RuleError([str(exc)]) from None
 
 
 # ---------------------------------------------------------------- word classes
-def load_classes(path: Path, problems: list[str]) -> dict[str, frozenset[str]]:
-    classes: dict[str, frozenset[str]] = {}
-    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        name, sep, rest = line.partition(":")
-        if not sep or not regex.fullmatch(r"[a-z][a-z0-9-]*", name.strip()):
-            problems.append(f"{path}:{n}: expected 'class-name: word word ...'")
-            continue
-        if name.strip() in classes:
-            problems.append(f"{path}:{n}: duplicate class '{name.strip()}'")
-        classes[name.strip()] = frozenset(w.replace("_", " ") for w in rest.split())
-    return classes
+load_classes = wordlists.parse_classes
 
 
 def class_regex(words: frozenset[str]) -> str:

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 
 import regex
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
+from .wordlists import alternation
+
+_MONTH = alternation("month", "month-abbreviation")
 _TLD = r"(?:com|org|net|gov|edu|int|mil|io|co|uk|us|de|fr|ru|cn|jp|in|info|biz|ai|dev|app|ly|me|tv|eu)"
 
 # Every repetition below is bounded, so that a pattern that fails at one position does not scan

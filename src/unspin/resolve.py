@@ -101,7 +101,7 @@ def resolve(
     """
     unlocked = spin.unlocked if spin is not None else (lambda pos: options.spin == "on")
     applicable, held = [], []
-    for e in candidates:
+    for e in without_redundant_spaces(candidates):
         rule = rules.rules.get(e.rule)
         allow = rule.allow if rule else frozenset()
         kind = protection.hit(e.start, e.end, allow)
@@ -144,6 +144,17 @@ def resolve(
             suggestions.append(e)
     by_pos = lambda e: (e.start, e.end)  # noqa: E731
     return sorted(applied, key=by_pos), sorted(suggestions, key=by_pos)
+
+
+def without_redundant_spaces(candidates: list[Edit]) -> list[Edit]:
+    """The candidates without an inserted space that another candidate already brings: the
+    doubled-word edit on 'the theKremlin' ends with the space the glued-name pass would insert
+    at the cut ('the Kremlin'), and both applied would write two."""
+    brings = {e.end for e in candidates if e.start < e.end and e.replacement[-1:] == " " != e.original[-1:]}
+    brings |= {e.start for e in candidates if e.start < e.end and e.replacement[:1] == " " != e.original[:1]}
+    if not brings:
+        return candidates
+    return [e for e in candidates if not (e.start == e.end and e.replacement == " " and e.start in brings)]
 
 
 def compose(first: Edit, then: Edit) -> Edit | None:

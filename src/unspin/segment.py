@@ -13,16 +13,13 @@ from functools import lru_cache
 import regex
 
 from . import freq
+from .wordlists import word_class
 
 #: closed-class words that glue onto their neighbour in extraction and spinner output
-GLUE_WORDS = frozenset(
-    """the of and to in is are was were that this for with on by as at from be we it or an a
-which not can have has its their these those also but such than each more most other all some into our they
-there will would should could may been only both then when where how what so has had per""".split()
-)
-SHORT_GLUE = GLUE_WORDS | frozenset("if it we he she so no do up".split())
+GLUE_WORDS = word_class("glue-word")
+SHORT_GLUE = GLUE_WORDS | word_class("short-glue-word")
 #: two-letter words seldom found at the end of a longer real word
-RARE_ENDINGS = frozenset("in of is to it be we by".split())
+RARE_ENDINGS = word_class("rare-ending")
 SUFFIXES = (
     "s",
     "es",
@@ -183,14 +180,7 @@ def _stems(word: str):
 
 
 #: words that glue onto a neighbour beyond the closed classes: 'anyreliable', 'ifnecessary'
-FUNCTION = (
-    GLUE_WORDS
-    | SHORT_GLUE
-    | frozenset(
-        """any into onto upon about after over under between through
-without within against among while""".split()
-    )
-)
+FUNCTION = GLUE_WORDS | SHORT_GLUE | word_class("glue-preposition")
 # In damaged text (see split_glued) two content words run together are split when one is this
 # common (wordfreq Zipf) and the other at least DAMAGED_MIN ('newalgorithms', 'discriminantanalysis'),
 # and a function word is split off a word down to DAMAGED_RARE ('theintonational').

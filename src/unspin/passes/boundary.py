@@ -8,25 +8,22 @@ never gets a stop. The capitalised run after the glue ends at a sentence starter
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 import regex
 
 from .. import freq
 from ..document import Document
 from ..model import Edit
 from ..textutil import norm
-from .spacing import glued
 
 _CAP_WORD = regex.compile(r"\p{Lu}[\p{L}'’.-]*")
 
 
 def _run(doc: Document, first_token: int) -> list[int]:
     """Token indexes of the capitalised run starting at ``first_token`` (single spaces only)."""
-    toks, text = doc.tokens, doc.text
+    toks, text = doc.reading.words, doc.text
     run = [first_token]
     j = first_token + 1
-    while j < len(toks) and text[toks[j - 1][1] : toks[j][0]] == " " and _CAP_WORD.fullmatch(toks[j][2]):
+    while j < len(toks) and text[toks[j - 1].end : toks[j].start] == " " and _CAP_WORD.fullmatch(toks[j].text):
         run.append(j)
         j += 1
     return run
@@ -42,13 +39,13 @@ def _subject_start(doc: Document, run: list[int], word: dict[int, str]) -> int |
     when the one before the surname is a rare word (a given name: 'Emirates Dmitry Peskov').
     Known pairs ('Middle East') are never split.
     """
-    toks, text = doc.tokens, doc.text
+    toks, text = doc.reading.words, doc.text
     after = run[-1] + 1
     if (
         len(run) < 2
         or after >= len(toks)
-        or text[toks[run[-1]][1] : toks[after][0]] != " "
-        or norm(toks[after][2]) not in doc.rules.classes["reporting"]
+        or text[toks[run[-1]].end : toks[after].start] != " "
+        or norm(toks[after].text) not in doc.rules.classes["reporting"]
     ):
         return None
     j = len(run) - 1
@@ -60,23 +57,24 @@ def _subject_start(doc: Document, run: list[int], word: dict[int, str]) -> int |
 
 
 def edits(doc: Document) -> list[Edit]:
-    toks, text = doc.tokens, doc.text
+    reading, text = doc.reading, doc.text
+    toks = reading.words
     starters = doc.rules.classes["starter"]
     out: list[Edit] = []
-    for _, cut in glued(doc):
-        i = bisect_right(doc.token_starts, cut) - 1  # the glued token (the tokenizer keeps it whole)
-        if i < 0 or not toks[i][0] <= cut < toks[i][1]:
+    for glue in reading.glued_names:
+        i = reading.word_at(glue.cut)  # the glued token (the tokenizer keeps it whole)
+        if i is None:
             continue
         run = _run(doc, i)
-        word = {j: toks[j][2] for j in run}
-        word[i] = text[cut : toks[i][1]]  # the name part of the glued token
+        word = {j: toks[j].text for j in run}
+        word[i] = text[glue.cut : toks[i].end]  # the name part of the glued token
         # (1) a sentence starter inside or right after the run: the stop goes before it
-        stop_before = next((j for j in run[1:] if norm(toks[j][2]) in starters), None)
+        stop_before = next((j for j in run[1:] if norm(toks[j].text) in starters), None)
         if stop_before is None:
             stop_before = _subject_start(doc, run, word)
         if stop_before is None:
             continue
-        prev_end = toks[stop_before - 1][1]
-        if text[prev_end : toks[stop_before][0]] == " ":
+        prev_end = toks[stop_before - 1].end
+        if text[prev_end : toks[stop_before].start] == " ":
             out.append(doc.edit(prev_end, prev_end + 1, ". ", "boundary.lost-stop"))
     return out

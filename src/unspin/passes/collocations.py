@@ -31,7 +31,6 @@ from functools import lru_cache
 from .. import freq, thesaurus
 from ..document import Document
 from ..model import Edit
-from . import glue
 
 FREQUENT = 50_000_000  # a pair this common (about 8x the list's floor): context choice needs both
 COMMON_EXPRESSION = 20_000_000  # a fixed expression seen this often is one a news writer uses
@@ -95,10 +94,10 @@ def edits(doc: Document) -> list[Edit]:
     if not spans:
         return []
     function = doc.rules.classes.get("function", frozenset()) | doc.rules.classes.get("pronoun", frozenset())
-    toks, text, out = glue.virtual_tokens(doc), doc.text, []
-    words = [t[2] for t in toks]
-    spaced = [i + 1 < len(toks) and text[toks[i][1] : toks[i + 1][0]] == " " for i in range(len(toks))]
-    starts = [t[0] for t in toks]
+    toks, text, out = doc.reading.virtual, doc.text, []
+    words = [w.text for w in toks]
+    spaced = [i + 1 < len(toks) and text[toks[i].end : toks[i + 1].start] == " " for i in range(len(toks))]
+    starts = [w.start for w in toks]
     looked = [i for s, e in spans for i in range(bisect_left(starts, s), bisect_left(starts, e))]
     content = [_content(w, function) for w in words]
     for i in looked:
@@ -113,8 +112,8 @@ def edits(doc: Document) -> list[Edit]:
         if not found:
             continue
         kind, count, c1, c2 = max(found)
-        start = toks[i][0] if c1 != a else toks[i + 1][0]
-        end = toks[i + 1][1] if c2 != b else toks[i][1]
+        start = toks[i].start if c1 != a else toks[i + 1].start
+        end = toks[i + 1].end if c2 != b else toks[i].end
         replacement = f"{c1} {c2}" if c1 != a and c2 != b else (c1 if c1 != a else c2)
         rule = ("pair.thesaurus", "collocation.expression")[kind]
         what = "a fixed expression" if kind else f"a common pair ({count / 1e6:.0f} million uses)"
@@ -160,8 +159,8 @@ def _reordered(doc: Document, toks, words, spaced, content, looked: list[int]) -
         if best:
             out.append(
                 doc.edit(
-                    toks[i][0],
-                    toks[i + 2][1],
+                    toks[i].start,
+                    toks[i + 2].end,
                     best[1],
                     "collocation.reordered",
                     f"'{x} of {y}' is the fixed expression '{best[1]}' taken apart",
@@ -193,8 +192,8 @@ def _context_choices(doc: Document, toks, words, spaced, content, looked: list[i
         ) >= FREQUENT
         out.append(
             doc.edit(
-                toks[i][0],
-                toks[i][1],
+                toks[i].start,
+                toks[i].end,
                 cand,
                 "collocation.context" if strong else "pair.thesaurus",
                 f"neither '{prev} {w}' nor '{w} {nxt}' is common English; '{prev} {cand} {nxt}' "

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from ..document import Document
 from ..model import Edit
+from ..reading.views import to_original
 from ..textutil import sentence_bounds, transfer_case
-from . import glue
 
 
 def edits(doc: Document) -> list[Edit]:
     out: list[Edit] = []
-    text, inserted = glue.spaced_view(doc)
+    text, inserted = doc.reading.spaced
     for rule in doc.rules.by_kind("context"):
         if not doc.options.wants(rule.id, rule.category):
             continue
@@ -28,6 +28,6 @@ def edits(doc: Document) -> list[Edit]:
             if seen[:1].isupper() and replacement[:1].islower():
                 replacement = transfer_case(seen, replacement)
             if replacement != seen:
-                start, end = glue.to_original(span[0], inserted), glue.to_original(span[1], inserted)
+                start, end = to_original(span[0], inserted), to_original(span[1], inserted)
                 out.append(doc.edit(start, end, replacement, rule))
     return out

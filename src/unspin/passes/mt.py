@@ -10,21 +10,31 @@ import regex
 
 from ..document import Document
 from ..model import Edit
+from ..reading.views import to_original, to_view
 from ..textutil import lazy
-from . import glue
+from ..wordlists import word_class
 
 _CONTRACTION = lazy(
-    r"(?<=\p{L})[ \t]+(n['’]t|['’](?:s|re|ve|ll|d|m))(?![\p{L}\p{N}'’-])|(?<=\p{L}n)[ \t]+(['’]t)(?![\p{L}\p{N}'’-])"
+    r"(?<=\p{L})[ \t]+(n['’]t|['’](?:s|re|ve|ll|d|m))(?![\p{L}\p{N}'’-])"  # 'do n't', 'it 's', 'we 're'
+    r"|(?<=\p{L}n)[ \t]+(['’]t)(?![\p{L}\p{N}'’-])"  # 'don 't'
 )
 _OPEN_SPACE = lazy(r"([(\[{])[ \t]+(?=\S)")
 _CLOSE_SPACE = lazy(r"(?<=\S)[ \t]+([)\]}])")
 # '?' or '!' set apart at the end of a sentence (not '?' standing for a lost symbol mid-line)
 # (at a line end only if the next line does not carry on the sentence: 'and !\noperators')
 _BEFORE_MARK = lazy(
-    r"(?<=\p{L}(?:[ \t]*[\"”’)\]])?)[ \t]+([?!])(?=[ \t]*$(?!\n[ \t]*\p{Ll})|[\"”’)\]]|[ \t]+\p{Lu}\p{Ll})", regex.M
+    r"(?<=\p{L}(?:[ \t]*[\"”’)\]])?)"  # after a word (and a closing quote or bracket)
+    r"[ \t]+([?!])"  # a space, then the mark
+    r"(?=[ \t]*$(?!\n[ \t]*\p{Ll})"  # at a line end the next line does not carry on
+    r"|[\"”’)\]]"  # or a closing quote or bracket follows
+    r"|[ \t]+\p{Lu}\p{Ll})",  # or a new sentence
+    regex.M,
 )
 _JOINER = lazy(r"[ \t]*@([-,.:/])@[ \t]*")
-_ENTITY = lazy(r"&(?:quot|amp|apos|lt|gt|nbsp|ndash|mdash|rsquo|lsquo|rdquo|ldquo|hellip|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
+_ENTITY = lazy(
+    r"&(?:quot|amp|apos|lt|gt|nbsp|ndash|mdash|rsquo|lsquo|rdquo|ldquo|hellip"  # named
+    r"|#\d{2,5}|#x[0-9a-fA-F]{2,4});"  # numeric
+)
 _TAG = lazy(
     r"</?(?:p|br|div|span|b|i|u|strong|em|a|font|li|ul|ol|h[1-6])"
     r"(?:\s+[\w-]+(?:=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s<>]+))?)*\s*/?>",
@@ -34,12 +44,17 @@ _MOJIBAKE = lazy(
     r"\S*(?:Ã[\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\xa0-\xbf]|â€|Â[\xa0-\xbf]|Ð[\x80-\xbf]|Ã)\S*"
 )
 _REPEAT = lazy(
-    r"(?<![\p{L}\p{N}])((?:[\p{L}\p{N}'’-]+[ \t]+){1,5}?[\p{L}\p{N}'’-]+)((?:[ \t]+\1){1,})(?![\p{L}\p{N}])", regex.I
+    r"(?<![\p{L}\p{N}])"
+    r"((?:[\p{L}\p{N}'’-]+[ \t]+){1,5}?[\p{L}\p{N}'’-]+)"  # a phrase of one to six words
+    r"((?:[ \t]+\1){1,})"  # then the same phrase again, once or more
+    r"(?![\p{L}\p{N}])",
+    regex.I,
 )
 _DOUBLE_PUNCT = lazy(r"(?<=[\p{L}\p{N}])[ \t]*([,;])(?:[ \t]*\1)+(?![.,;])|(?<=[\p{L}\p{N}])\.\.(?=\s|$)")
-_FOREIGN = lazy(
-    r"[\p{Cyrillic}\p{Devanagari}\p{Sinhala}\p{Arabic}\p{Hebrew}\p{Han}\p{Hangul}\p{Thai}\p{Georgian}\p{Armenian}\p{Tamil}\p{Bengali}]+(?:[ \t'’-]+[\p{Cyrillic}\p{Devanagari}\p{Sinhala}\p{Arabic}\p{Hebrew}\p{Han}\p{Hangul}\p{Thai}\p{Georgian}\p{Armenian}\p{Tamil}\p{Bengali}]+)*"
-)
+#: letters of a script English is not written in ('foreign-script' in rules/classes.txt)
+_SCRIPT = "[" + "".join(sorted(rf"\p{{{name}}}" for name in word_class("foreign-script"))) + "]"
+#: a run of such words, with spaces, apostrophes or hyphens between them
+_FOREIGN = lazy(rf"{_SCRIPT}+(?:[ \t'’-]+{_SCRIPT}+)*")
 _LATIN = lazy(r"\p{Latin}")
 
 
@@ -145,14 +160,14 @@ def _loops(doc: Document) -> list[Edit]:
     """Only where a word comes back within six words can a phrase repeat: try the pattern there.
 
     Words are read as a reader sees them, glued ones in two ('byGoogle byGoogle byGoogle')."""
-    toks = glue.virtual_tokens(doc)
-    text, inserted = glue.spaced_view(doc)
+    toks = doc.reading.virtual
+    text, inserted = doc.reading.spaced
     cuts = [p - n for n, p in enumerate(inserted)]
-    norms = [t[2].lower() for t in toks]
+    norms = [w.text.lower() for w in toks]
     starts = sorted({i for k in range(2, 7) for i in range(len(norms) - k) if norms[i] == norms[i + k]})
     out, done = [], -1
     for i in starts:
-        at = glue.to_view(toks[i][0], cuts, toks[i][3])
+        at = to_view(toks[i].start, cuts, toks[i].after_cut)
         if at < done:
             continue
         m = _REPEAT.match(text, at)
@@ -161,7 +176,7 @@ def _loops(doc: Document) -> list[Edit]:
         unit, repeats = m.group(1), m.group(2)
         copies = 1 + len(regex.findall(r"[ \t]+" + regex.escape(unit), repeats, flags=regex.I))
         rule = "mt.repetition" if copies >= 3 else "mt.repetition-pair"
-        start, end = glue.to_original(m.start(), inserted), glue.to_original(m.end(), inserted)
+        start, end = to_original(m.start(), inserted), to_original(m.end(), inserted)
         out.append(doc.edit(start, end, unit, rule, f"'{unit}' {copies} times in a row"))
         done = m.end()
     return out
@@ -174,7 +189,8 @@ _LIST_MARKER = lazy(r"(?<=(?<![^\s])(?:\d{1,3}|[A-Za-z]|[ivxlc]{1,5}|[IVXLC]{1,5
 
 
 def _flags(doc: Document) -> list[Edit]:
-    text, out, stack = doc.text, [], []
+    text, out = doc.text, []
+    stack: list[tuple[str, int]] = []  # the open brackets: (mark, position)
 
     def unclosed():
         for ch, pos in stack:

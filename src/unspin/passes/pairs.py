@@ -13,7 +13,6 @@ from .. import freq, thesaurus
 from ..document import Document
 from ..model import Edit
 from ..textutil import norm
-from . import glue
 
 COMMON_PAIR = 30_000_000  # the proposed pair must be at least this frequent, and the pair as written
 #                          absent from the bigram list (it holds every pair seen 6.4 million times or more)
@@ -39,11 +38,11 @@ def edits(doc: Document) -> list[Edit]:
     swaps = doc.rules.synonyms
     if not swaps:
         return []
-    toks, text, out = glue.virtual_tokens(doc), doc.text, []
+    toks, text, out = doc.reading.virtual, doc.text, []
     function = doc.rules.classes.get("function", frozenset()) | doc.rules.classes.get("pronoun", frozenset())
     for a, b in zip(toks, toks[1:]):
-        w1, w2 = a[2], b[2]
-        if not (w1.islower() and w2.islower()) or text[a[1] : b[0]] != " ":
+        w1, w2 = a.text, b.text
+        if not (w1.islower() and w2.islower()) or text[a.end : b.start] != " ":
             continue
         n1, n2 = norm(w1), norm(w2)
         if n1 in function or n2 in function:
@@ -60,8 +59,8 @@ def edits(doc: Document) -> list[Edit]:
                 proposal = f"{alt} {n2}" if left else f"{n1} {alt}"
                 out.append(
                     doc.edit(
-                        tok[0],
-                        tok[1],
+                        tok.start,
+                        tok.end,
                         alt,
                         "pair.unidiomatic",
                         f"'{n1} {n2}' is rare in English; '{proposal}' is common (a known spinner swap undone)",

@@ -11,8 +11,8 @@ from bisect import bisect_left
 from ..document import Document
 from ..loader import Variant
 from ..model import Edit
+from ..reading import Word
 from ..textutil import has_capital, norm, sentence_bounds, transfer_case
-from . import glue, wordbreak
 
 _PARTICIPLE_CUES = frozenset("have has had having 've 's 'd be been being is was were are am get got gets".split())
 
@@ -22,13 +22,13 @@ def _conditions_hold(doc: Document, toks, starts, var: Variant, first: int, last
     for key, (negated, cls) in var.rule.conditions.items():
         members = classes[cls]
         if key == "after":
-            hit = first > 0 and norm(toks[first - 1][2]) in members
+            hit = first > 0 and norm(toks[first - 1].text) in members
         elif key == "before":
-            hit = last + 1 < len(toks) and norm(toks[last + 1][2]) in members
+            hit = last + 1 < len(toks) and norm(toks[last + 1].text) in members
         else:
-            s, e = sentence_bounds(doc.text, toks[first][0])
+            s, e = sentence_bounds(doc.text, toks[first].start)
             lo, hi = bisect_left(starts, s), bisect_left(starts, e)
-            hit = any(norm(w[2]) in members or w[2] in members for w in toks[lo:hi])
+            hit = any(norm(w.text) in members or w.text in members for w in toks[lo:hi])
             hit = hit if key == "when" else not hit
         if hit == negated:
             return False
@@ -38,9 +38,9 @@ def _conditions_hold(doc: Document, toks, starts, var: Variant, first: int, last
 def _joined_by_space(text: str, toks, i: int, k: int) -> bool:
     """Words of one phrase: separated by spaces within a line, or the two halves of a glued token."""
     for j in range(i, i + k - 1):
-        if toks[j][4] and toks[j + 1][3]:
+        if toks[j].before_cut and toks[j + 1].after_cut:
             continue
-        gap = text[toks[j][1] : toks[j + 1][0]]
+        gap = text[toks[j].end : toks[j + 1].start]
         if not gap or not gap.isspace() or "\n" in gap:
             return False
     return True
@@ -50,17 +50,17 @@ def _case_ok(doc: Document, var: Variant, toks, i: int) -> bool:
     """Names are never rewritten: a capital is allowed only sentence-initially or where the key has it."""
     key_words = var.rule.spun.split()
     for j in range(len(var.words)):
-        word = toks[i + j][2]
+        word = toks[i + j].text
         if not has_capital(word):
             continue
         written = key_words[j] if j < len(key_words) and len(key_words) == len(var.words) else ""
         if written and written == word:
             continue
-        if j == 0 and doc.sentence_start(toks[i][0]) and word[1:].islower():
+        if j == 0 and doc.reading.sentence_start(toks[i].start) and word[1:].islower():
             continue
         if (
-            all(t[2].isupper() for t in toks[i : i + len(var.words)])
-            and sum(len(t[2]) for t in toks[i : i + len(var.words)]) > 3
+            all(t.text.isupper() for t in toks[i : i + len(var.words)])
+            and sum(len(t.text) for t in toks[i : i + len(var.words)]) > 3
         ):
             continue  # ALL CAPS text
         return False
@@ -71,7 +71,7 @@ def _choose(replacement: str, toks, i: int) -> str:
     if "\0" not in replacement:
         return replacement
     simple_past, participle = replacement.split("\0")
-    prev = norm(toks[i - 1][2]) if i > 0 else ""
+    prev = norm(toks[i - 1].text) if i > 0 else ""
     contracted = prev.endswith(("'s", "'ve", "'d"))
     return participle if prev in _PARTICIPLE_CUES or contracted else simple_past
 
@@ -93,7 +93,7 @@ def _fix_article(doc: Document, toks, i: int, start: int, replacement: str) -> t
     """'an army degree' -> 'a military level': take the article into the edit when it must change."""
     if i == 0:
         return start, replacement
-    a_start, a_end, article = toks[i - 1][:3]
+    a_start, a_end, article = toks[i - 1].start, toks[i - 1].end, toks[i - 1].text
     if norm(article) not in ("a", "an") or doc.text[a_end:start] != " ":
         return start, replacement
     wanted = article_for(replacement)
@@ -102,20 +102,20 @@ def _fix_article(doc: Document, toks, i: int, start: int, replacement: str) -> t
     return a_start, transfer_case(article, wanted) + " " + replacement
 
 
-def _joined(doc: Document, toks):
+def _joined(doc: Document, toks: list[Word]) -> list[Word]:
     """The virtual words with broken words read whole ('partial ly' as 'partially'), so a phrase
     rule on the joined word fires in the same run as the join (no work left for a second run)."""
-    runs = wordbreak.broken_runs(doc)
+    runs = doc.reading.broken_runs
     if not runs:
         return toks
     starts = {start: (end, joined) for start, end, joined in runs}
     out, skip_until = [], -1
     for tok in toks:
-        if tok[0] < skip_until:
+        if tok.start < skip_until:
             continue
-        run = starts.get(tok[0])
+        run = starts.get(tok.start)
         if run:
-            out.append((tok[0], run[0], run[1], tok[3], False))
+            out.append(Word(tok.start, run[0], run[1], tok.after_cut, False))
             skip_until = run[0]
         else:
             out.append(tok)
@@ -124,11 +124,11 @@ def _joined(doc: Document, toks):
 
 def edits(doc: Document) -> list[Edit]:
     index = doc.rules.variants
-    toks = _joined(doc, glue.virtual_tokens(doc))
-    starts = [t[0] for t in toks]
+    toks = _joined(doc, doc.reading.virtual)
+    starts = [w.start for w in toks]
     text = doc.text
     out: list[Edit] = []
-    norms = [norm(t[2]) for t in toks]
+    norms = [norm(w.text) for w in toks]
     for i, (start, _, word, _, _) in enumerate(toks):
         pair = index.get((norms[i], norms[i + 1])) if i + 1 < len(norms) else None
         single = index.get((norms[i],))
@@ -148,24 +148,24 @@ def edits(doc: Document) -> list[Edit]:
             ):
                 continue
             last = i + k - 1
-            replacement = transfer_case(text[start : toks[last][1]], _choose(var.replacement, toks, i))
+            replacement = transfer_case(text[start : toks[last].end], _choose(var.replacement, toks, i))
             while (
                 last + 1 < len(toks)
-                and norm(toks[last + 1][2]) == norm(toks[last][2])
-                and (toks[last + 1][3] or text[toks[last][1] : toks[last + 1][0]].isspace())
+                and norm(toks[last + 1].text) == norm(toks[last].text)
+                and (toks[last + 1].after_cut or text[toks[last].end : toks[last + 1].start].isspace())
             ):
                 last += 1  # 'very own own' -> 'own': a repeated last word goes with it too
-            end = toks[last][1]
+            end = toks[last].end
             first = i
             while (
                 first > 0
-                and norm(toks[first - 1][2]) == norm(word)
-                and (toks[first][3] or text[toks[first - 1][1] : toks[first][0]].isspace())
+                and norm(toks[first - 1].text) == norm(word)
+                and (toks[first].after_cut or text[toks[first - 1].end : toks[first].start].isspace())
             ):
                 first -= 1  # 'very very own' -> 'own': a repeated first word goes with the phrase
             if first < i:
-                replacement = transfer_case(toks[first][2], replacement)
-            begin, replacement = _fix_article(doc, toks, first, toks[first][0], replacement)
+                replacement = transfer_case(toks[first].text, replacement)
+            begin, replacement = _fix_article(doc, toks, first, toks[first].start, replacement)
             # a phrase that starts or ends inside a glued token: the spacing pass's insertion at
             # the cut (on the edge of this edit, so both apply) supplies the space
             out.append(doc.edit(begin, end, replacement, var.rule))

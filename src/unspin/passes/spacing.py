@@ -3,92 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
 
 import regex
 
-from .. import freq, segment
+from .. import segment
 from ..document import Document
 from ..model import Edit
-from .wordbreak import damaged_at
-
-#: a lower-case word run into a capitalised one: byGoogle, theUnited, largerMiddle, theUS
-GLUED_RE = regex.compile(
-    r"(?<![\p{L}\p{N}_@#/\\.'’-])(\p{Lu}?\p{Ll}+)(\p{Lu}(?:\p{Ll}+|\p{Lu}+))(?:(['’]s)\b)?(?![\p{L}\p{N}_@(=/\\]|\.\p{L})"
-)
-MIN_LEFT_FREQ = 2_000_000  # the left part must be a common word, not a prefix like "i" or "e"
-
-
-@lru_cache(maxsize=4096)
-def _split_point(token: str, function_words: frozenset[str]) -> int:
-    """Where to split a glued token (0: leave it)."""
-    m = GLUED_RE.fullmatch(token)
-    if not m:
-        return 0
-    left, right = m.group(1), m.group(2)
-    if freq.word(token.replace("’", "'")) or freq.word(left + right):
-        return 0  # the joined form is itself a word
-    if left[0].isupper():  # 'CoolerMaster', 'DeepMind': capitalised camel case is a brand or a name
-        return 0
-    if left in function_words:
-        return len(left)
-    if len(left) < 3 or freq.word(left) < MIN_LEFT_FREQ:
-        return 0
-    if right.isupper() or freq.word(right) >= 100_000:
-        return len(left)
-    return 0
-
-
-def _glued_matches(doc: Document) -> list:
-    """Every lower- or capitalised word run into a capitalised one, found once per document."""
-    if "glued-matches" not in doc.memo:
-        # in text about software, 'readFile', 'notBefore' and 'libCURL' are identifiers
-        doc.memo["glued-matches"] = [] if doc.technical else list(GLUED_RE.finditer(doc.text))
-    return doc.memo["glued-matches"]
-
-
-def glued(doc: Document) -> list[tuple[int, int]]:
-    """``(token_start, split_at)`` for every glued token the pass would split."""
-    if "glued-names" in doc.memo:
-        return doc.memo["glued-names"]
-    function_words = doc.rules.classes["function"]
-    out = []
-    for m in _glued_matches(doc):
-        if m.group(1)[0].isupper():
-            continue  # 'CoolerMaster', 'DeepMind': see camel_glued
-        token = m.group(0)
-        if token in doc.protected_words or m.group(1) + m.group(2) in doc.protected_words:
-            continue
-        cut = _split_point(token, function_words)
-        if cut:
-            out.append((m.start(), m.start() + cut))
-    doc.memo["glued-names"] = out
-    return out
-
-
-def camel_glued(doc: Document) -> list[tuple[int, int]]:
-    """``(token_start, split_at)`` for two capitalised words run together ('HillClimbing',
-    'InProceedings'), split only in a paragraph with PDF-style damage (wordbreak.damaged_at):
-    elsewhere that is how brands and names look ('PowerPoint', 'CoolerMaster')."""
-    if "glued-camel" in doc.memo:
-        return doc.memo["glued-camel"]
-    out, seen = [], None
-    for m in _glued_matches(doc):
-        left, right = m.group(1), m.group(2)
-        if not left[0].isupper() or right.isupper() or m.group(0) in doc.protected_words:
-            continue
-        if freq.is_word(left + right) or not damaged_at(doc, m.start()):
-            continue
-        seen = seen if seen is not None else Counter(t[2] for t in doc.tokens)
-        if seen[left + right] > 1:
-            continue  # written so more than once ('GridSight'): a name
-        if (left.lower() in segment.FUNCTION and freq.zipf(right) >= segment.DAMAGED_ZIPF) or (
-            len(left) >= 4 and len(right) >= 4 and min(freq.zipf(left), freq.zipf(right)) >= segment.DAMAGED_ZIPF
-        ):
-            out.append((m.start(), m.start() + len(left)))
-    doc.memo["glued-camel"] = out
-    return out
-
+from ..wordlists import alternation, word_class
 
 _AFTER_PUNCT = regex.compile(
     r"(?<=\p{Ll}{2}[\"”’)]?|(?<!\S)\p{Lu})([,;])(?=\p{L})"  # 'Friday,and', 'Devescovi A,Smith'
@@ -100,35 +21,42 @@ _AFTER_PUNCT = regex.compile(
 #: 'January 23,2004', 'Clark et al (2002)are' (the space goes at the end of the match)
 _AFTER_ABBREV = regex.compile(
     r"(?<![\p{L}\p{N}.])(?:\p{Lu}\.){1,3}(?=\p{Lu}\p{Ll}{2,}\b)"
-    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    rf"|\b{alternation('month')}"
     r"\.? \d{1,2},(?=\d{4}\b)"
     r"|\(\d{4}[a-z]?\)(?=\p{Ll}{2,}\b)"
 )
+#: a word run into a parenthesis that holds a citation or an aside: 'method(Smith et al., 2004)'
 _BEFORE_PAREN = regex.compile(
-    r"(?<=\b\p{Ll}{3,})(?=\((?:\p{Lu}\p{Ll}+|e\.g\.|i\.e\.|see\b)[^()\n]{0,60}[ ,][^()\n]{0,60}\))"
+    r"(?<=\b\p{Ll}{3,})"  # after a lower-case word
+    r"(?=\((?:\p{Lu}\p{Ll}+|e\.g\.|i\.e\.|see\b)"  # a bracket opening on a name, 'e.g.', 'i.e.' or 'see'
+    r"[^()\n]{0,60}[ ,][^()\n]{0,60}\))"  # more than one word inside, closed on the same line
 )
 # one stray space; tabs and runs of spaces before a colon are layout ('gcc\t\t: gcc-12')
 # ('cmake . -DX=1' is a command: a full stop counts only before a new sentence or the line end)
 _BEFORE_PUNCT = regex.compile(
-    r"(?<=\p{L}{2}[\"”’)]?|\p{L} \p{L})( )(?=[,;:]\s|[,;:]$|\.(?:$|\s+(?:$|[\p{Lu}\"“‘(]))(?!\.))", regex.M
+    r"(?<=\p{L}{2}[\"”’)]?|\p{L} \p{L})"  # after a word (or a closing quote or bracket)
+    r"( )"  # one space
+    r"(?=[,;:]\s|[,;:]$"  # before a comma, semicolon or colon and a space or the line end
+    r"|\.(?:$|\s+(?:$|[\p{Lu}\"“‘(]))(?!\.))",  # or a full stop that ends the sentence
+    regex.M,
 )
 _DASH_ONE_SIDE = regex.compile(r"(?<=\p{L})([–—])(?= \p{L})|(?<=\p{L} )([–—])(?=\p{L})")
 _DASHES = regex.compile(r"(?<=\p{L})( ?)([–—])( ?)(?=\p{L})")
 # 'issues/ nationwide': a space after a slash that is attached to a word (a space before it,
 # as in 'passwd /etc', is how paths begin, so that side is left alone)
 _SLASH = regex.compile(
-    r"(?<=(?<![/\p{L}\p{N}._-][\p{L}\p{N}._-]*/[\p{L}\p{N}._-]*)(?<!/[\p{L}\p{N}._-]*)\p{L})(/ +)(?=\p{L}[\p{L}-]*(?:[\s,.;:!?]|$))"
+    r"(?<="
+    r"(?<![/\p{L}\p{N}._-][\p{L}\p{N}._-]*/[\p{L}\p{N}._-]*)"  # the word before is no path ('a/b/ c')
+    r"(?<!/[\p{L}\p{N}._-]*)"  # ... and follows no slash itself
+    r"\p{L})"  # a letter right before the slash
+    r"(/ +)"  # the slash and its stray spaces
+    r"(?=\p{L}[\p{L}-]*(?:[\s,.;:!?]|$))"  # a word after them
 )
 _NEXT_WORD = regex.compile(r"(\p{L}+)")
-_FOLDER_WORDS = frozenset(
-    """folder folders directory directories dir dirs subdirectory subdirectories subfolder
-subfolders tree path paths prefix""".split()
-)
+_FOLDER_WORDS = word_class("folder-word")
 _FOLDER_TOKEN = regex.compile(r"(?<![\w/.-])[\w.-]+/(?=[\s,.;:]|$)")
 _ABBREV_BEFORE_DOT = regex.compile(
-    r"(?:\b\p{L}\.)+$|\b(?:etc|vs|approx|dept|fig|figs|no|nos|vol|vols|ch|eq|cf|chem|corp|inc|ltd|co|gen|gov|govt|sen|rep|"
-    r"univ|assn|bros|mr|mrs|ms|dr|st|mt|ft|jr|sr|prof|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|est|al|ed|eds|pp|op)$",
-    regex.I,
+    rf"(?:\b\p{{L}}\.)+$|\b{alternation('abbreviation', 'month-abbreviation', lower=True)}$", regex.I
 )
 
 
@@ -186,25 +114,17 @@ def _dash_style(text: str) -> str:
 
 
 def edits(doc: Document) -> list[Edit]:
-    from .doubled import owned_cuts  # 'the theKremlin' is a doubled word first
-
-    text, out, owned = doc.text, [], owned_cuts(doc)
+    reading, text, out = doc.reading, doc.text, []
     # insertions, so that a word rule may still rewrite either half in the same run
-    for rule, found in (("spacing.glued-name", glued(doc)), ("spacing.glued-capitals", camel_glued(doc))):
-        for start, cut in found:
-            if cut in owned:
-                continue
-            token = GLUED_RE.match(text, start).group()
+    for rule, found in (
+        ("spacing.glued-name", reading.glued_names),
+        ("spacing.glued-capitals", reading.glued_capitals),
+    ):
+        for start, cut, end in found:
+            token, right = text[start:end], text[cut:end]
             out.append(
-                doc.edit(
-                    cut,
-                    cut,
-                    " ",
-                    rule,
-                    f"'{token}' is two words run together: '{text[start:cut]} {text[cut : start + len(token)]}'",
-                )
+                doc.edit(cut, cut, " ", rule, f"'{token}' is two words run together: '{text[start:cut]} {right}'")
             )
-            right = text[cut : start + len(token)]
             again = (
                 segment.split_glued(right, midsentence=True) if rule == "spacing.glued-name" and right.isalpha() else 0
             )
@@ -218,12 +138,12 @@ def edits(doc: Document) -> list[Edit]:
                         f"'{right}' is two words run together: '{right[:again]} {right[again:]}'",
                     )
                 )
-    for m in () if doc.technical else _AFTER_PUNCT.finditer(text):
+    for m in () if doc.reading.technical else _AFTER_PUNCT.finditer(text):
         s = m.start()
         if _not_prose(text, s):
             continue
         out.append(doc.edit(s, m.end(), m.group() + " ", "spacing.after-punct"))
-    for m in () if doc.technical else _AFTER_ABBREV.finditer(text):
+    for m in () if doc.reading.technical else _AFTER_ABBREV.finditer(text):
         out.append(doc.edit(m.end(), m.end(), " ", "spacing.after-punct", f"no space after '{m.group()}'"))
     for m in _BEFORE_PAREN.finditer(text):
         out.append(doc.edit(m.start(), m.start(), " ", "spacing.before-paren"))
@@ -248,5 +168,7 @@ def edits(doc: Document) -> list[Edit]:
         if len(_FOLDER_TOKEN.findall(text, max(0, m.start() - 60), m.end() + 60)) > 1:
             continue  # 'in docs/ and src/': a list of folders
         # in software documentation 'output/ release' may still be a folder: only suggest there
-        out.append(doc.edit(m.start(), m.end(), "/", "spacing.slash-path" if doc.technical else "spacing.slash"))
+        out.append(
+            doc.edit(m.start(), m.end(), "/", "spacing.slash-path" if doc.reading.technical else "spacing.slash")
+        )
     return out

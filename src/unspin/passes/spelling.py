@@ -15,7 +15,6 @@ from functools import lru_cache
 from .. import cache, freq, segment
 from ..document import Document
 from ..model import Edit
-from . import glue
 
 MAX_EDITS = 1
 ABBREVIATION = 6  # a word this short alone in brackets is an abbreviation being defined: '(tpr)', '(relu)'
@@ -72,9 +71,9 @@ def suggest(word: str) -> str | None:
 def edits(doc: Document) -> list[Edit]:
     if not doc.options.wants("spelling.unknown", "spelling"):
         return []
-    toks = glue.virtual_tokens(doc)
-    counts = Counter(t[2].lower() for t in toks)
-    cut = {t[0] for t in toks if t[3]} | {t[1] for t in toks if t[4]}
+    toks = doc.reading.virtual
+    counts = Counter(w.text.lower() for w in toks)
+    cut = {w.start for w in toks if w.after_cut} | {w.end for w in toks if w.before_cut}
     out = []
     for start, end, word, _, _ in toks:
         low = word.lower()

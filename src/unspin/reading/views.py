@@ -1,0 +1,107 @@
+"""The text as a reader sees it: every cut from ``glued`` spaced out, and the words that result.
+
+Word rules match on these "virtual" words so that 'theveryown' and 'the theKremlin' are seen
+as the words a reader sees, and a repair never creates work for a second run.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import TYPE_CHECKING
+
+import regex
+
+from .records import Spaced, Word
+
+if TYPE_CHECKING:
+    from . import Reading
+
+_DOT_JOIN = regex.compile(r"(?<=\p{Ll}{2})\.(?=\p{Lu}\p{Ll})")
+
+
+def cuts(r: Reading) -> dict[int, int]:
+    """Token start -> length of its left part, for every token some fact splits."""
+    if r.plain:
+        return {}
+    out = {start: cut - start for start, cut, _ in r.number_glues}  # '2004the' reads '2004 the'
+    out.update(r.glued_words)
+    out.update((g.start, g.cut - g.start) for g in r.glued_names)
+    out.update((g.start, g.cut - g.start) for g in r.glued_capitals)
+    return out
+
+
+def virtual(r: Reading) -> list[Word]:
+    """Every word, glued ones in two ('thealgorithm'), and words joined by a full stop too
+    ('the.Kremlin', which the spacing pass will space out)."""
+    cut_at, text = r.cuts, r.text
+    out = []
+    for w in r.words:
+        start, end, word = w.start, w.end, w.text
+        cut = cut_at.get(start)
+        if not cut and "." not in word:
+            out.append(w)
+            continue
+        pieces = (
+            [(start, start + cut, False, True), (start + cut, end, True, False)]
+            if cut and start + cut < end
+            else [(start, end, False, False)]
+        )
+        for a, b, after_cut, before_cut in pieces:
+            dot = _DOT_JOIN.search(text, a, b) if "." in word else None
+            if dot:
+                out.append(Word(a, dot.start(), text[a : dot.start()], after_cut, False))
+                out.append(Word(dot.end(), b, text[dot.end() : b], False, before_cut))
+            else:
+                out.append(Word(a, b, text[a:b], after_cut, before_cut))
+    return out
+
+
+def spaced(r: Reading) -> Spaced:
+    """The text with a space at every cut, and the cuts' positions in that text (sorted)."""
+    positions = sorted(start + cut for start, cut in r.cuts.items())
+    parts, pos, inserted = [], 0, []
+    for n, cut in enumerate(positions):
+        parts.append(r.text[pos:cut])
+        inserted.append(cut + n)  # where the added space sits in the view
+        parts.append(" ")
+        pos = cut
+    parts.append(r.text[pos:])
+    return Spaced("".join(parts), inserted)
+
+
+def to_view(pos: int, cuts: list[int], after_cut: bool = False) -> int:
+    """A position in the original text -> the position in the spaced view, given the cuts (in
+    original positions, sorted); a word that starts at a cut starts after the space added there."""
+    return pos + (bisect_right(cuts, pos) if after_cut else bisect_left(cuts, pos))
+
+
+def to_original(pos: int, inserted: list[int]) -> int:
+    """A position in the spaced view -> the position in the original text."""
+    return pos - bisect_left(inserted, pos)
+
+
+_WORD = regex.compile(r"\p{L}+")
+_GAP = regex.compile(r" ")  # one space: wider gaps are table columns ('never   never')
+
+
+def doubled(r: Reading) -> list[list[Word]]:
+    """Runs of the same word repeated, as lists of virtual words: 'with with', 'thethe' (the two
+    halves of a glued token), 'the theKremlin'; real repeats ('had had') are not runs."""
+    allowed = r.classes["doubled-ok"]
+    text = r.text
+    out: list[list[Word]] = []
+    run: list[Word] = []
+    for w in r.virtual:
+        if run:
+            prev = run[-1]
+            joined = prev.end == w.start and prev.before_cut  # the two halves of a glued token
+            spaced = _GAP.fullmatch(text, prev.end, w.start) is not None
+            if (joined or spaced) and w.text == run[0].text.lower() and _WORD.fullmatch(w.text):
+                run.append(w)
+                continue
+            if len(run) > 1:
+                out.append(run)
+        run = [w] if (w.text.islower() or w.text.istitle()) and w.text.lower() not in allowed else []
+    if len(run) > 1:
+        out.append(run)
+    return out
