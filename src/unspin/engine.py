@@ -13,7 +13,7 @@ from .document import Document
 from .model import Edit, Options, Result
 from .passes import PASSES, SPIN_PASSES, WORD_PASSES
 from .protect import Protection
-from .resolve import FLAGS, Rounds, apply, resolve
+from .resolve import Rounds, apply, resolve
 
 MAX_ROUNDS = 3  # word rules completed by an earlier round's output; a chain longer than this is a bug
 
@@ -23,8 +23,14 @@ def find_edits(doc: Document, passes=PASSES) -> list[Edit]:
         e
         for run_pass in passes
         for e in run_pass(doc)
-        if doc.options.wants(e.rule, e.category) and (e.replacement != e.original or e.rule in FLAGS)
+        if doc.options.wants(e.rule, e.category) and (e.replacement != e.original or _flag(doc.rules, e.rule))
     ]
+
+
+def _flag(rules: loader.RuleSet, rule_id: str) -> bool:
+    """A flag's edit replaces a span by itself: it points at a problem and changes nothing."""
+    rule = rules.lookup(rule_id)
+    return rule is not None and rule.flag
 
 
 def repair(text: str, options: Options | None = None, **settings) -> Result:
@@ -81,7 +87,7 @@ def _complete(text: str, applied: list[Edit], rules, options: Options, first: Do
 
 
 def _allow(rules, e: Edit) -> frozenset[str]:
-    rule = rules.rules.get(e.rule)
+    rule = rules.lookup(e.rule)
     return rule.allow if rule else frozenset()
 
 
