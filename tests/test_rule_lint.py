@@ -114,3 +114,46 @@ def test_safe_values_are_data(tmp_path):
     assert shipped.lookup("HARPER:Agreement").id == "grammar.harper"
     assert shipped.lookup("LT:HE_VERB_AGR").id == "grammar.languagetool"
     assert shipped.lookup("NOPE:x") is None
+
+
+def test_the_passes_declare_exactly_the_pass_rules():
+    from unspin import engine, grammar
+    from unspin.grammar import harper, languagetool
+
+    rules = loader.load()
+    loader.check_passes(rules, engine.DECLARED)  # (also run as the rules load)
+    assert grammar.RULES == harper.RULES | languagetool.RULES
+    declared = set().union(*engine.DECLARED.values())
+    assert declared == {r.id for r in rules.by_kind("pass")}
+    assert len(declared) == sum(len(ids) for ids in engine.DECLARED.values())  # one owner per id
+
+
+def test_a_mismatch_between_data_and_passes_is_caught():
+    from unspin import engine
+
+    rules = loader.load()
+    declared = dict(engine.DECLARED)
+    declared["doubled"] = frozenset()  # the data's doubled.word, not declared
+    declared["spacing"] = declared["spacing"] | {"spacing.nowhere", "doubled.word", "informed-said"}
+    del declared["boundary"]
+    with pytest.raises(loader.RuleError) as info:
+        loader.check_passes(rules, declared)
+    text = "\n".join(info.value.problems)
+    assert "rule 'doubled.word' names pass 'doubled', whose RULES do not declare it" in text
+    assert "pass 'spacing' declares 'spacing.nowhere' in its RULES, and no rule in the data has that id" in text
+    assert "pass 'spacing' declares 'doubled.word', which " in text and "gives to pass 'doubled'" in text
+    assert "pass 'spacing' declares 'informed-said', which " in text and "as a context rule" in text
+    assert "rule 'boundary.lost-stop' names pass 'boundary', which is not a pass" in text
+
+
+def test_loading_checks_the_passes(monkeypatch):
+    from unspin import engine
+
+    assert loader.CHECKS  # registered by the engine
+    monkeypatch.setitem(engine.DECLARED, "doubled", frozenset())
+    loader._load_cached.cache_clear()
+    try:
+        with pytest.raises(loader.RuleError, match="whose RULES do not declare it"):
+            loader.load()
+    finally:
+        loader._load_cached.cache_clear()

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import sys
 from bisect import bisect_right
 from dataclasses import replace
 
@@ -16,6 +17,14 @@ from .protect import Protection
 from .resolve import Rounds, apply, resolve
 
 MAX_ROUNDS = 3  # word rules completed by an earlier round's output; a chain longer than this is a bug
+
+#: pass name -> the rule ids its module declares (``RULES``): 'spacing' for unspin.passes.spacing
+DECLARED = {
+    module.__name__.rsplit(".", 1)[-1]: module.RULES
+    for module in {sys.modules[run_pass.__module__] for run_pass in PASSES + SPIN_PASSES}
+}
+# every rule set, as it loads, is checked against what the passes declare (both ways)
+loader.CHECKS.append(lambda rules: loader.check_passes(rules, DECLARED))
 
 
 def find_edits(doc: Document, passes=PASSES) -> list[Edit]:

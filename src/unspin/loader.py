@@ -10,6 +10,7 @@ import dataclasses
 import stat
 import sys
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -263,6 +264,34 @@ class RuleSet:
             owner = self.prefixes.get(head + sep) if sep else None
             rule = self.rules.get(owner) if owner else None
         return rule
+
+
+def check_passes(rules: RuleSet, declared: dict[str, frozenset[str]]) -> None:
+    """The data against the code, both ways: every pass rule names a pass that declares its id,
+    and every id a pass declares (its module's ``RULES``) is a pass rule of that pass in the data.
+    ``declared``: pass name -> the ids it declares. RuleError on any mismatch."""
+    problems = []
+    for rule in rules.by_kind("pass"):
+        if rule.pass_name not in declared:
+            problems.append(
+                f"{rule.where}: rule '{rule.id}' names pass '{rule.pass_name}', which is not a pass "
+                f"(passes: {', '.join(sorted(declared))})"
+            )
+        elif rule.id not in declared[rule.pass_name]:
+            problems.append(
+                f"{rule.where}: rule '{rule.id}' names pass '{rule.pass_name}', whose RULES do not declare it"
+            )
+    for name, ids in sorted(declared.items()):
+        for rid in sorted(ids):
+            rule = rules.rules.get(rid)
+            if rule is None:
+                problems.append(f"pass '{name}' declares '{rid}' in its RULES, and no rule in the data has that id")
+            elif not isinstance(rule, PassRule):
+                problems.append(f"pass '{name}' declares '{rid}', which {rule.where} defines as a {rule.kind} rule")
+            elif rule.pass_name != name:
+                problems.append(f"pass '{name}' declares '{rid}', which {rule.where} gives to pass '{rule.pass_name}'")
+    if problems:
+        raise RuleError(problems)
 
 
 def rules_dir() -> Path:
@@ -540,8 +569,21 @@ def _cache_key(extra: tuple[str, ...]) -> str | None:
     return cache.key(sys.version, plaindata.schema(*classes.values()), *parts)
 
 
+#: checks run once on every rule set as it loads (cached or not); the engine registers the
+#: check of the data against the passes' declared ids (the loader does not import the passes)
+CHECKS: list[Callable[[RuleSet], None]] = []
+
+
 @lru_cache(maxsize=8)
 def _load_cached(extra: tuple[str, ...]) -> RuleSet:
+    """The rule set (cached or read), checked by ``CHECKS``."""
+    rules = _read_cached(extra)
+    for check in CHECKS:
+        check(rules)
+    return rules
+
+
+def _read_cached(extra: tuple[str, ...]) -> RuleSet:
     """The rule set, from the plain-data cache of an earlier load when the files are unchanged."""
     key = _cache_key(extra)
     classes = _dataclasses()

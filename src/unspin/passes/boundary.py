@@ -18,6 +18,9 @@ from ..model import Edit
 from ..textutil import norm
 from .spacing import glued
 
+#: the rule ids this pass emits (checked against rules/passes.rules as the rules load)
+RULES = frozenset({"boundary.lost-stop"})
+
 _CAP_WORD = regex.compile(r"\p{Lu}[\p{L}'’.-]*")
 
 

@@ -7,6 +7,9 @@ from ..model import Edit
 from ..textutil import sentence_bounds, transfer_case
 from . import glue
 
+#: the rule ids this pass emits as pass rules: none (it applies the context rules of the data)
+RULES: frozenset[str] = frozenset()
+
 
 def edits(doc: Document) -> list[Edit]:
     out: list[Edit] = []

@@ -12,6 +12,9 @@ from ..document import Document
 from ..model import Edit
 from . import glue
 
+#: the rule ids this pass emits (checked against rules/passes.rules as the rules load)
+RULES = frozenset({"doubled.word"})
+
 _WORD = regex.compile(r"\p{L}+")
 _GAP = regex.compile(r" ")  # one space: wider gaps are table columns ('never   never')
 

@@ -12,6 +12,21 @@ from ..document import Document
 from ..model import Edit
 from .wordbreak import damaged_at
 
+#: the rule ids this pass emits (checked against rules/passes.rules as the rules load)
+RULES = frozenset(
+    {
+        "spacing.after-punct",
+        "spacing.before-paren",
+        "spacing.before-punct",
+        "spacing.dash",
+        "spacing.glued-capitals",
+        "spacing.glued-name",
+        "spacing.glued-name-both",
+        "spacing.slash",
+        "spacing.slash-path",
+    }
+)
+
 #: a lower-case word run into a capitalised one: byGoogle, theUnited, largerMiddle, theUS
 GLUED_RE = regex.compile(
     r"(?<![\p{L}\p{N}_@#/\\.'’-])(\p{Lu}?\p{Ll}+)(\p{Lu}(?:\p{Ll}+|\p{Lu}+))(?:(['’]s)\b)?(?![\p{L}\p{N}_@(=/\\]|\.\p{L})"
@@ -214,7 +229,7 @@ def edits(doc: Document) -> list[Edit]:
                         cut + again,
                         cut + again,
                         " ",
-                        "spacing.glued-words",
+                        "spacing.glued-name-both",
                         f"'{right}' is two words run together: '{right[:again]} {right[again:]}'",
                     )
                 )

@@ -12,6 +12,20 @@ from .. import freq, segment
 from ..document import Document
 from ..model import Edit
 
+#: the rule ids this pass emits (checked against rules/passes.rules as the rules load)
+RULES = frozenset(
+    {
+        "spacing.broken-word",
+        "spacing.glued-acronym",
+        "spacing.glued-number",
+        "spacing.glued-words",
+        "spacing.hyphen-break",
+        "spacing.letter-spaced",
+        "spacing.misplaced-space",
+        "spacing.misplaced-space-words",
+    }
+)
+
 # a token starts after space or an opener, or after punctuation the spacing pass will space out
 _LOWER_TOKEN = regex.compile(
     r"(?:(?<=^|[\s(\[“‘\"])|(?<=\s')|(?<=^')|(?<=\p{Ll}{2}[\"”’)]?[,;])|(?<=[,;][ \t]*[,;])|(?<=\p{Ll}{2}[\"”’)]?[:?!.])(?=\p{Lu}))(\p{Lu}?\p{Ll}+)(?![\p{L}\p{N}_@/\\'’(-]|\.(?!\p{Lu}\p{Ll})\p{L})",
