@@ -116,6 +116,20 @@ def test_safe_values_are_data(tmp_path):
     assert shipped.lookup("NOPE:x") is None
 
 
+def test_continuation_lines_join_a_pattern(tmp_path):
+    rules, problems = _stanzas(
+        tmp_path,
+        "[long]\nwhy: test\nmatch: \\bfoo\n    (?=\\s+bar)\n  \\b\nreplace: baz\n"
+        "unless: \\bqux\n  \\b\n+ foo bar. => baz bar.\n"
+        "[stray]\nwhy: test\nreplace: b\n  (x)\nmatch: a\n+ a => b\n",
+    )
+    assert rules[0].pattern.pattern == r"\bfoo(?=\s+bar)\b"
+    assert rules[0].unless.pattern == r"\bqux\b"
+    assert problems == [
+        "%s:13: an indented line continues a 'match:', 'when:' or 'unless:' value" % (tmp_path / "t.rules")
+    ]
+
+
 def test_the_passes_declare_exactly_the_pass_rules():
     from unspin import engine, grammar
     from unspin.grammar import harper, languagetool

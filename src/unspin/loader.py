@@ -469,6 +469,9 @@ def parse_tsv_dictionary(path: Path, problems: list[str], text: str | None = Non
 
 # ---------------------------------------------------------------- stanza rules
 _STANZA_KEYS = Rule.COMMON_KEYS.union(*(cls.KEYS for cls in STANZA_KINDS))
+#: keys whose value may go on over the next lines: a line that starts with whitespace continues
+#: it, joined with no separator (a long pattern split where it reads best)
+_CONTINUED_KEYS = frozenset({"match", "when", "unless"})
 
 
 def parse_stanzas(path: Path, problems: list[str], classes: dict) -> list[Rule]:
@@ -476,13 +479,23 @@ def parse_stanzas(path: Path, problems: list[str], classes: dict) -> list[Rule]:
     each stanza becomes the kind its keys name, which checks the keys it owns."""
     stanzas: list[Stanza] = []
     current: Stanza | None = None
+    continued: str | None = None  # the key an indented line would continue
     for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         where = f"{path}:{n}"
         line = raw.strip()
         if raw != raw.rstrip():
             problems.append(f"{where}: trailing whitespace")
         if not line or line.startswith("#"):
+            continued = None
             continue
+        if raw[0].isspace():
+            if current is not None and continued is not None:
+                value, at = current.fields[continued]
+                current.fields[continued] = (value + line, at)
+            else:
+                problems.append(f"{where}: an indented line continues a 'match:', 'when:' or 'unless:' value")
+            continue
+        continued = None
         m = regex.fullmatch(r"\[([a-z0-9][a-z0-9.:-]*)\]", line)
         if m:
             current = Stanza(path, n, m.group(1))
@@ -504,6 +517,7 @@ def parse_stanzas(path: Path, problems: list[str], classes: dict) -> list[Rule]:
         if key in current.fields:
             problems.append(f"{where}: '{key}' given twice")
         current.fields[key] = (value.strip(), n)
+        continued = key if key in _CONTINUED_KEYS else None
     return [st.kind().from_stanza(st, classes, problems) for st in stanzas]
 
 
