@@ -200,7 +200,8 @@ def test_the_cached_rule_set_equals_a_fresh_load(cache_dir):
     assert cached.rules.keys() == fresh.rules.keys()
     for rid, rule in fresh.rules.items():
         other = cached.rules[rid]
-        for name in loader.Rule.__dataclass_fields__:
+        assert type(other) is type(rule)
+        for name in type(rule).__dataclass_fields__:
             a, b = getattr(rule, name), getattr(other, name)
             if isinstance(a, regex.Pattern):
                 assert (a.pattern, a.flags) == (b.pattern, b.flags)

@@ -13,7 +13,7 @@ examples are innocent even in spun text, so they stay untouched with spin on as 
 import pytest
 
 from unspin import loader, repair
-from unspin.resolve import FLAGS, NOT_SPUN, REPORT_ONLY
+from unspin.resolve import NOT_SPUN
 
 RULES = loader.load()
 #: the statistical spin-tier detectors: right most of the time in spun text, measured on the
@@ -29,12 +29,12 @@ def _id(pair):
 
 @pytest.mark.parametrize("rule,example", POSITIVE, ids=[_id(p) for p in POSITIVE])
 def test_spun_example_is_repaired_exactly(rule, example):
-    if rule.id in FLAGS:  # a flag points at the span and changes nothing
+    if rule.flag:  # a flag points at the span and changes nothing
         result = repair(example.text)
         assert result.text == example.fixed == example.text
         assert rule.id in {e.rule for e in result.suggestions}, f"{rule.id} did not flag"
         return
-    if rule.category in REPORT_ONLY:  # applied only when selected by id
+    if rule.report:  # applied only when selected by id
         result = repair(example.text, enabled_only=frozenset({rule.id}), unsafe=True, all_findings=True)
     elif rule.spin:  # (the statistical detectors stay out of a data rule's example)
         result = repair(

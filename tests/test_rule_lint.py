@@ -70,3 +70,104 @@ def test_loader_reports_every_problem_with_file_and_line(tmp_path, monkeypatch):
     assert "y.rules:1: bad regex in match" in text
     assert "y.rules:8: unknown key 'colour'" in text
     assert "y.rules:12: unknown word class '{nosuchclass}'" in text
+
+
+def _stanzas(tmp_path, text: str):
+    path = tmp_path / "t.rules"
+    path.write_text(text, encoding="utf-8")
+    problems: list[str] = []
+    classes = loader.load_classes(RULES_DIR / "classes.txt", [])
+    return loader.parse_stanzas(path, problems, classes), problems
+
+
+def test_each_kind_owns_its_keys(tmp_path):
+    rules, problems = _stanzas(
+        tmp_path,
+        "[ctx]\nwhy: test\npass: spacing\nmatch: a\nreplace: b\n+ a => b\n"
+        "[pss]\npass: spacing\nwhy: test\nunless: x\n+ a => b\n"
+        "[lvl]\npass: spacing\nsafe: maybe\nwhy: test\n+ a => b\n"
+        "[shw]\npass: spacing\nsafe: yes\nshown: spun\nwhy: test\n+ a => b\n",
+    )
+    assert [type(r).__name__ for r in rules] == ["ContextRule", "PassRule", "PassRule", "PassRule"]
+    text = "\n".join(problems)
+    assert "t.rules:3: a context rule takes no 'pass:' ('pass:' is for pass rules)" in text
+    assert "t.rules:10: a pass rule takes no 'unless:' ('unless:' is for context rules)" in text
+    assert "t.rules:14: safe is 'yes', 'no', 'spin'" in text
+    assert "t.rules:20: 'shown:' is for report-only rules" in text
+
+
+def test_safe_values_are_data(tmp_path):
+    rules, problems = _stanzas(
+        tmp_path,
+        "[r]\npass: x\nsafe: report\nshown: spun\nwhy: t\n+ a => b\n"
+        "[f]\npass: x\nsafe: flag\nwhy: t\n+ a => a\n"
+        "[s]\npass: x\nsafe: spin report\nwhy: t\n+ a => b\n"
+        "[g]\npass: x\nprefix: XYZ:\nsafe: report\nwhy: t\n",
+    )
+    assert problems == []
+    r, f, s, g = rules
+    assert (r.safe, r.spin, r.report, r.flag, r.shown) == (False, False, True, False, "spun")
+    assert (f.safe, f.report, f.flag, f.shown) == (False, False, True, "always")
+    assert (s.safe, s.spin, s.report) == (False, True, True)
+    assert g.prefix == "XYZ:" and not g.examples  # another checker's findings need no example
+    shipped = loader.load()
+    assert shipped.lookup("HARPER:Agreement").id == "grammar.harper"
+    assert shipped.lookup("LT:HE_VERB_AGR").id == "grammar.languagetool"
+    assert shipped.lookup("NOPE:x") is None
+
+
+def test_continuation_lines_join_a_pattern(tmp_path):
+    rules, problems = _stanzas(
+        tmp_path,
+        "[long]\nwhy: test\nmatch: \\bfoo\n    (?=\\s+bar)\n  \\b\nreplace: baz\n"
+        "unless: \\bqux\n  \\b\n+ foo bar. => baz bar.\n"
+        "[stray]\nwhy: test\nreplace: b\n  (x)\nmatch: a\n+ a => b\n",
+    )
+    assert rules[0].pattern.pattern == r"\bfoo(?=\s+bar)\b"
+    assert rules[0].unless.pattern == r"\bqux\b"
+    assert problems == [
+        "%s:13: an indented line continues a 'match:', 'when:' or 'unless:' value" % (tmp_path / "t.rules")
+    ]
+
+
+def test_the_passes_declare_exactly_the_pass_rules():
+    from unspin import engine, grammar
+    from unspin.grammar import harper, languagetool
+
+    rules = loader.load()
+    loader.check_passes(rules, engine.DECLARED)  # (also run as the rules load)
+    assert grammar.RULES == harper.RULES | languagetool.RULES
+    declared = set().union(*engine.DECLARED.values())
+    assert declared == {r.id for r in rules.by_kind("pass")}
+    assert len(declared) == sum(len(ids) for ids in engine.DECLARED.values())  # one owner per id
+
+
+def test_a_mismatch_between_data_and_passes_is_caught():
+    from unspin import engine
+
+    rules = loader.load()
+    declared = dict(engine.DECLARED)
+    declared["doubled"] = frozenset()  # the data's doubled.word, not declared
+    declared["spacing"] = declared["spacing"] | {"spacing.nowhere", "doubled.word", "informed-said"}
+    del declared["boundary"]
+    with pytest.raises(loader.RuleError) as info:
+        loader.check_passes(rules, declared)
+    text = "\n".join(info.value.problems)
+    assert "rule 'doubled.word' names pass 'doubled', whose RULES do not declare it" in text
+    assert "pass 'spacing' declares 'spacing.nowhere' in its RULES, and no rule in the data has that id" in text
+    assert "pass 'spacing' declares 'doubled.word', which " in text and "gives to pass 'doubled'" in text
+    assert "pass 'spacing' declares 'informed-said', which " in text and "as a context rule" in text
+    assert "rule 'boundary.lost-stop' names pass 'boundary', which is not a pass" in text
+
+
+def test_loading_checks_the_passes(monkeypatch):
+    from unspin import engine
+
+    assert loader.CHECKS  # registered by the engine
+    monkeypatch.setitem(engine.DECLARED, "doubled", frozenset())
+    loader._load_cached.cache_clear()
+    try:
+        with pytest.raises(loader.RuleError, match="whose RULES do not declare it"):
+            loader.load()
+    finally:
+        loader._load_cached.cache_clear()

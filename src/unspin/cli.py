@@ -73,9 +73,10 @@ def _known_ids(ids, where: str, dictionaries=()) -> None:
     """Every id names a rule or a category; otherwise a ConfigError that suggests the nearest."""
     if not ids:
         return
-    known = set(loader.load(tuple(dictionaries)).rules) | set(CATEGORIES)
+    rules = loader.load(tuple(dictionaries))
+    known = set(rules.rules) | set(CATEGORIES)
     for rid in ids:
-        if rid in known or rid.startswith(("HARPER:", "LT:")):  # grammar backends' own rule ids
+        if rid in known or rules.lookup(rid) is not None:  # (a grammar backend's own ids: by their prefix)
             continue
         raise config.ConfigError(f"{where}: unknown rule or category '{rid}'{_nearest(rid, known)}")
 

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import sys
 from bisect import bisect_right
 from dataclasses import replace
 
@@ -13,9 +14,17 @@ from .document import Document
 from .model import Edit, Options, Result
 from .passes import PASSES, SPIN_PASSES, WORD_PASSES
 from .protect import Protection
-from .resolve import FLAGS, Rounds, apply, resolve
+from .resolve import Rounds, apply, resolve
 
 MAX_ROUNDS = 3  # word rules completed by an earlier round's output; a chain longer than this is a bug
+
+#: pass name -> the rule ids its module declares (``RULES``): 'spacing' for unspin.passes.spacing
+DECLARED = {
+    module.__name__.rsplit(".", 1)[-1]: module.RULES
+    for module in {sys.modules[run_pass.__module__] for run_pass in PASSES + SPIN_PASSES}
+}
+# every rule set, as it loads, is checked against what the passes declare (both ways)
+loader.CHECKS.append(lambda rules: loader.check_passes(rules, DECLARED))
 
 
 def find_edits(doc: Document, passes=PASSES) -> list[Edit]:
@@ -23,7 +32,7 @@ def find_edits(doc: Document, passes=PASSES) -> list[Edit]:
         e
         for run_pass in passes
         for e in run_pass(doc)
-        if doc.options.wants(e.rule, e.category) and (e.replacement != e.original or e.rule in FLAGS)
+        if doc.options.wants(e.rule, e.category) and (e.replacement != e.original or _flag(doc.rules, e.rule))
     ]
 
 
@@ -31,6 +40,12 @@ def read(text: str, options: Options | None = None, **settings) -> Document:
     """The document as every pass reads it (``unspin words`` shows its reading)."""
     options = replace(options or Options(), **settings)
     return Document(text, loader.load(options.dictionaries), options)
+
+
+def _flag(rules: loader.RuleSet, rule_id: str) -> bool:
+    """A flag's edit replaces a span by itself: it points at a problem and changes nothing."""
+    rule = rules.lookup(rule_id)
+    return rule is not None and rule.flag
 
 
 def repair(text: str, options: Options | None = None, **settings) -> Result:
@@ -87,7 +102,7 @@ def _complete(text: str, applied: list[Edit], rules, options: Options, first: Do
 
 
 def _allow(rules, e: Edit) -> frozenset[str]:
-    rule = rules.rules.get(e.rule)
+    rule = rules.lookup(e.rule)
     return rule.allow if rule else frozenset()
 
 

@@ -10,9 +10,11 @@ import dataclasses
 import stat
 import sys
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import ClassVar
 
 import regex
 
@@ -38,10 +40,26 @@ class Example:
     where: str
 
 
+#: ``safe:`` values: yes (always applied), no (suggest-only), spin (applied in spun text),
+#: report (only ever reported unless selected by id), flag (points at a problem, no fix);
+#: ``spin report`` is the spin tier in spun text and report-only elsewhere
+SAFE_VALUES = ("yes", "no", "spin", "report", "flag", "spin report")
+#: ``shown:`` values: always, or spun (a report-only finding shown only where the text reads as
+#: spun, unless --all-findings)
+SHOWN_VALUES = ("always", "spun")
+
+
 @dataclass
 class Rule:
+    """What every kind of rule has: id, confidence, reason, examples, where it may reach."""
+
+    #: the kind's name (``RuleSet.by_kind``) and the stanza keys it takes besides the common ones
+    kind: ClassVar[str] = ""
+    KEYS: ClassVar[frozenset[str]] = frozenset()
+    #: stanza keys every kind takes
+    COMMON_KEYS: ClassVar[frozenset[str]] = frozenset({"category", "safe", "shown", "why", "allow"})
+
     id: str
-    kind: str  # phrase | context | pass
     category: str
     safe: bool
     reason: str
@@ -49,17 +67,169 @@ class Rule:
     examples: list[Example] = field(default_factory=list)
     #: the spin tier: applied only in text judged spun, a suggestion elsewhere
     spin: bool = False
-    # phrase rules
+    #: only ever reported, unless the user selects the rule by its id (``safe: report``)
+    report: bool = False
+    #: points at a problem with no automatic fix: its edit replaces a span by itself (``safe: flag``)
+    flag: bool = False
+    #: "spun": a report-only finding shown only where the text reads as spun (``--all-findings``: always)
+    shown: str = "always"
+    #: protected kinds this rule may touch (``allow: number quote``)
+    allow: frozenset[str] = frozenset()
+
+    @classmethod
+    def stanza_keys(cls) -> frozenset[str]:
+        return cls.COMMON_KEYS | cls.KEYS
+
+    @classmethod
+    def from_stanza(cls, st: Stanza, classes: dict, problems: list[str]) -> Rule:
+        """A rule of this kind from a parsed stanza; each problem is added as ``file:line: ...``."""
+        for key, (_value, line) in st.fields.items():
+            if key not in cls.stanza_keys():
+                problems.append(f"{st.file}:{line}: a {cls.kind} rule takes no '{key}:' ({_KEY_OWNERS[key]})")
+        rule = cls(**cls._common(st, problems))
+        if not rule.reason:
+            problems.append(f"{st.where}: rule '{rule.id}' has no 'why:'")
+        rule._read(st, classes, problems)
+        if rule.needs_example() and not any(e.fixed for e in rule.examples):
+            problems.append(f"{st.where}: rule '{rule.id}' has no '+ spun => fixed' example")
+        return rule
+
+    @staticmethod
+    def _common(st: Stanza, problems: list[str]) -> dict:
+        category = st.get("category", "context")
+        if category not in CATEGORIES:
+            problems.append(f"{st.at('category')}: unknown category '{category}'")
+        safe = st.get("safe", "yes")
+        if safe not in SAFE_VALUES:
+            problems.append(
+                f"{st.at('safe')}: safe is 'yes', 'no', 'spin' (applied only in spun text), 'report' (only "
+                "reported unless selected by id), 'flag' (no automatic fix) or 'spin report'"
+            )
+        shown = st.get("shown", "always")
+        if shown not in SHOWN_VALUES:
+            problems.append(f"{st.at('shown')}: shown is 'always' or 'spun' (only where the text reads as spun)")
+        elif shown != "always" and "report" not in safe.split():
+            problems.append(f"{st.at('shown')}: 'shown:' is for report-only rules ('safe: report')")
+        words = safe.split()
+        return {
+            "id": st.id,
+            "category": category,
+            "safe": safe == "yes",
+            "reason": st.get("why", ""),
+            "where": st.where,
+            "examples": st.examples,
+            "spin": "spin" in words,
+            "report": "report" in words,
+            "flag": safe == "flag",
+            "shown": shown,
+            "allow": frozenset(st.get("allow", "").split()),
+        }
+
+    def _read(self, st: Stanza, classes: dict, problems: list[str]) -> None:
+        """Read the kind's own keys (after the common ones)."""
+
+    def needs_example(self) -> bool:
+        return True
+
+
+@dataclass
+class PhraseRule(Rule):
+    """A dictionary entry (``*.dict``): a spun phrase and the standard phrase it replaced."""
+
+    kind: ClassVar[str] = "phrase"
+
     spun: str = ""
     standard: str = ""
-    inflect: str = ""
+    inflect: str = ""  # verb | noun: the forms one entry covers
     conditions: dict = field(default_factory=dict)  # when/unless/after/before -> (negated, class)
-    # context rules
+
+
+@dataclass
+class ContextRule(Rule):
+    """A regular expression that decides where a word is spun (``context/*.rules``, ``spin/*.rules``)."""
+
+    kind: ClassVar[str] = "context"
+    KEYS: ClassVar[frozenset[str]] = frozenset({"match", "replace", "when", "unless"})
+
     pattern: regex.Pattern | None = None
     replace: str = ""
-    allow: frozenset[str] = frozenset()
     when: regex.Pattern | None = None
     unless: regex.Pattern | None = None
+
+    def _read(self, st: Stanza, classes: dict, problems: list[str]) -> None:
+        if "match" not in st.fields or "replace" not in st.fields:
+            problems.append(f"{st.where}: a context rule needs 'match:' and 'replace:'")
+            return
+        replace = st.get("replace")
+        self.replace = replace.strip('"') if replace != '""' else ""
+        for key in ("match", "when", "unless"):
+            if key not in st.fields:
+                continue
+            try:
+                compiled = regex.compile(expand_macros(st.get(key), classes), regex.V1)
+            except KeyError as exc:
+                problems.append(f"{st.where}: unknown word class '{{{exc.args[0]}}}' in {key}")
+            except regex.error as exc:
+                problems.append(f"{st.where}: bad regex in {key}: {exc}")
+            else:
+                setattr(self, "pattern" if key == "match" else key, compiled)
+
+
+@dataclass
+class PassRule(Rule):
+    """A rule a code pass implements (``passes.rules``): the pass in ``src/unspin/passes/NAME.py``
+    (or the grammar package) decides where it fires; the data gives its confidence, reason and examples."""
+
+    kind: ClassVar[str] = "pass"
+    KEYS: ClassVar[frozenset[str]] = frozenset({"pass", "prefix"})
+
+    #: the pass that emits it: a module name under ``unspin.passes``, or ``grammar``
+    pass_name: str = ""
+    #: another checker's ids this rule stands for ('HARPER:' for 'HARPER:Agreement' ...)
+    prefix: str = ""
+
+    def _read(self, st: Stanza, classes: dict, problems: list[str]) -> None:
+        self.pass_name = st.get("pass")
+        if not regex.fullmatch(r"[a-z][a-z0-9_]*", self.pass_name):
+            problems.append(f"{st.at('pass')}: 'pass:' names a pass module (spacing, mt, grammar ...)")
+        self.prefix = st.get("prefix", "")
+        if "prefix" in st.fields and not regex.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*:", self.prefix):
+            problems.append(f"{st.at('prefix')}: 'prefix:' is a checker's id prefix ending in ':' ('HARPER:')")
+
+    def needs_example(self) -> bool:
+        # another checker's findings (its own tests cover them) cannot be run from here
+        return not self.prefix
+
+
+#: the kinds a stanza can be, and who owns each stanza key (for 'a pass rule takes no ...' messages)
+STANZA_KINDS = (ContextRule, PassRule)
+_KEY_OWNERS = {key: f"'{key}:' is for {cls.kind} rules" for cls in STANZA_KINDS for key in cls.KEYS}
+
+
+class Stanza:
+    """One ``[id]`` stanza as read: its keys (value, line) and examples, before it becomes a rule."""
+
+    def __init__(self, file: Path, line: int, rid: str):
+        self.file, self.line, self.id = file, line, rid
+        self.fields: dict[str, tuple[str, int]] = {}
+        self.examples: list[Example] = []
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}"
+
+    def get(self, key: str, default: str = "") -> str:
+        return self.fields[key][0] if key in self.fields else default
+
+    def at(self, key: str) -> str:
+        """``file:line`` of ``key`` (of the header when the key is missing)."""
+        return f"{self.file}:{self.fields[key][1]}" if key in self.fields else self.where
+
+    def kind(self) -> type[Rule]:
+        """Context rules have 'match:'/'replace:'; a stanza with only 'pass:' is a pass rule."""
+        if "pass" in self.fields and not ("match" in self.fields or "replace" in self.fields):
+            return PassRule
+        return ContextRule
 
 
 @dataclass
@@ -80,8 +250,48 @@ class RuleSet:
     #: spun word -> standard words it replaced, learned from the shipped dictionary's entries
     synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
 
+    #: another checker's id prefix -> the pass rule its findings belong to ('HARPER:' -> 'grammar.harper')
+    prefixes: dict[str, str] = field(default_factory=dict)
+
     def by_kind(self, kind: str) -> list[Rule]:
         return [r for r in self.rules.values() if r.kind == kind]
+
+    def lookup(self, rule_id: str) -> Rule | None:
+        """The rule an emitted id belongs to: the rule of that id, or the one declaring its prefix."""
+        rule = self.rules.get(rule_id)
+        if rule is None and self.prefixes:
+            head, sep, _ = rule_id.partition(":")
+            owner = self.prefixes.get(head + sep) if sep else None
+            rule = self.rules.get(owner) if owner else None
+        return rule
+
+
+def check_passes(rules: RuleSet, declared: dict[str, frozenset[str]]) -> None:
+    """The data against the code, both ways: every pass rule names a pass that declares its id,
+    and every id a pass declares (its module's ``RULES``) is a pass rule of that pass in the data.
+    ``declared``: pass name -> the ids it declares. RuleError on any mismatch."""
+    problems = []
+    for rule in rules.by_kind("pass"):
+        if rule.pass_name not in declared:
+            problems.append(
+                f"{rule.where}: rule '{rule.id}' names pass '{rule.pass_name}', which is not a pass "
+                f"(passes: {', '.join(sorted(declared))})"
+            )
+        elif rule.id not in declared[rule.pass_name]:
+            problems.append(
+                f"{rule.where}: rule '{rule.id}' names pass '{rule.pass_name}', whose RULES do not declare it"
+            )
+    for name, ids in sorted(declared.items()):
+        for rid in sorted(ids):
+            rule = rules.rules.get(rid)
+            if rule is None:
+                problems.append(f"pass '{name}' declares '{rid}' in its RULES, and no rule in the data has that id")
+            elif not isinstance(rule, PassRule):
+                problems.append(f"pass '{name}' declares '{rid}', which {rule.where} defines as a {rule.kind} rule")
+            elif rule.pass_name != name:
+                problems.append(f"pass '{name}' declares '{rid}', which {rule.where} gives to pass '{rule.pass_name}'")
+    if problems:
+        raise RuleError(problems)
 
 
 def rules_dir() -> Path:
@@ -168,9 +378,8 @@ def parse_dictionary(
             problems.append(f"{where}: expected 'spun phrase -> standard phrase [| flags]'")
             current = None
             continue
-        rule = Rule(
+        rule = PhraseRule(
             id=f"{category}:{'-'.join(tokenize_key(spun))}",
-            kind="phrase",
             category=category,
             safe=True,
             reason="",
@@ -231,9 +440,8 @@ def parse_tsv_dictionary(path: Path, problems: list[str], text: str | None = Non
             if not spun or not standard or tokenize_key(spun) == tokenize_key(standard):
                 continue
             rules.append(
-                Rule(
+                PhraseRule(
                     id=f"user:{'-'.join(tokenize_key(spun))}",
-                    kind="phrase",
                     category="phrase",
                     safe=False,
                     reason=f"user dictionary {path.name}: '{spun}' -> '{standard}'",
@@ -246,70 +454,38 @@ def parse_tsv_dictionary(path: Path, problems: list[str], text: str | None = Non
 
 
 # ---------------------------------------------------------------- stanza rules
-_STANZA_KEYS = {"category", "safe", "why", "match", "replace", "allow", "when", "unless", "pass"}
+_STANZA_KEYS = Rule.COMMON_KEYS.union(*(cls.KEYS for cls in STANZA_KINDS))
+#: keys whose value may go on over the next lines: a line that starts with whitespace continues
+#: it, joined with no separator (a long pattern split where it reads best)
+_CONTINUED_KEYS = frozenset({"match", "when", "unless"})
 
 
 def parse_stanzas(path: Path, problems: list[str], classes: dict) -> list[Rule]:
-    """Context and pass rules: ``[id]`` then ``key: value`` lines and ``+``/``-`` examples."""
-    rules: list[Rule] = []
-    current: dict | None = None
-
-    def finish(st):
-        if st is None:
-            return
-        where = st["where"]
-        fields = st["fields"]
-        kind = "pass" if "pass" in fields else "context"
-        category = fields.get("category", "context")
-        if category not in CATEGORIES:
-            problems.append(f"{where}: unknown category '{category}'")
-        rule = Rule(
-            id=st["id"],
-            kind=kind,
-            category=category,
-            safe=fields.get("safe", "yes") == "yes",
-            reason=fields.get("why", ""),
-            where=where,
-            examples=st["examples"],
-            spin=fields.get("safe") == "spin",
-        )
-        if fields.get("safe", "yes") not in ("yes", "no", "spin"):
-            problems.append(f"{where}: safe is 'yes', 'no' or 'spin' (applied only in spun text)")
-        if not rule.reason:
-            problems.append(f"{where}: rule '{rule.id}' has no 'why:'")
-        if kind == "context":
-            if "match" not in fields or "replace" not in fields:
-                problems.append(f"{where}: a context rule needs 'match:' and 'replace:'")
-            else:
-                rule.replace = fields["replace"].strip('"') if fields["replace"] != '""' else ""
-                for key in ("match", "when", "unless"):
-                    if key in fields:
-                        try:
-                            setattr(
-                                rule,
-                                "pattern" if key == "match" else key,
-                                regex.compile(expand_macros(fields[key], classes), regex.V1),
-                            )
-                        except KeyError as exc:
-                            problems.append(f"{where}: unknown word class '{{{exc.args[0]}}}' in {key}")
-                        except regex.error as exc:
-                            problems.append(f"{where}: bad regex in {key}: {exc}")
-        rule.allow = frozenset(fields.get("allow", "").split())
-        if not any(e.fixed for e in rule.examples):
-            problems.append(f"{where}: rule '{rule.id}' has no '+ spun => fixed' example")
-        rules.append(rule)
-
+    """Context and pass rules: ``[id]`` then ``key: value`` lines and ``+``/``-`` examples;
+    each stanza becomes the kind its keys name, which checks the keys it owns."""
+    stanzas: list[Stanza] = []
+    current: Stanza | None = None
+    continued: str | None = None  # the key an indented line would continue
     for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         where = f"{path}:{n}"
         line = raw.strip()
         if raw != raw.rstrip():
             problems.append(f"{where}: trailing whitespace")
         if not line or line.startswith("#"):
+            continued = None
             continue
+        if raw[0].isspace():
+            if current is not None and continued is not None:
+                value, at = current.fields[continued]
+                current.fields[continued] = (value + line, at)
+            else:
+                problems.append(f"{where}: an indented line continues a 'match:', 'when:' or 'unless:' value")
+            continue
+        continued = None
         m = regex.fullmatch(r"\[([a-z0-9][a-z0-9.:-]*)\]", line)
         if m:
-            finish(current)
-            current = {"id": m.group(1), "where": where, "fields": {}, "examples": []}
+            current = Stanza(path, n, m.group(1))
+            stanzas.append(current)
             continue
         if current is None:
             problems.append(f"{where}: expected a '[rule-id]' header first")
@@ -317,18 +493,18 @@ def parse_stanzas(path: Path, problems: list[str], classes: dict) -> list[Rule]:
         if line[:2] in ("+ ", "- "):
             ex = _parse_example(line[2:], line[0], where, problems)
             if ex:
-                current["examples"].append(ex)
+                current.examples.append(ex)
             continue
         key, sep, value = line.partition(":")
         key = key.strip()
         if not sep or key not in _STANZA_KEYS:
             problems.append(f"{where}: unknown key '{key}'" if sep else f"{where}: expected 'key: value'")
             continue
-        if key in current["fields"]:
+        if key in current.fields:
             problems.append(f"{where}: '{key}' given twice")
-        current["fields"][key] = value.strip()
-    finish(current)
-    return rules
+        current.fields[key] = (value.strip(), n)
+        continued = key if key in _CONTINUED_KEYS else None
+    return [st.kind().from_stanza(st, classes, problems) for st in stanzas]
 
 
 # ---------------------------------------------------------------- the whole set
@@ -393,8 +569,21 @@ def _cache_key(extra: tuple[str, ...]) -> str | None:
     return cache.key(sys.version, plaindata.schema(*classes.values()), *parts)
 
 
+#: checks run once on every rule set as it loads (cached or not); the engine registers the
+#: check of the data against the passes' declared ids (the loader does not import the passes)
+CHECKS: list[Callable[[RuleSet], None]] = []
+
+
 @lru_cache(maxsize=8)
 def _load_cached(extra: tuple[str, ...]) -> RuleSet:
+    """The rule set (cached or read), checked by ``CHECKS``."""
+    rules = _read_cached(extra)
+    for check in CHECKS:
+        check(rules)
+    return rules
+
+
+def _read_cached(extra: tuple[str, ...]) -> RuleSet:
     """The rule set, from the plain-data cache of an earlier load when the files are unchanged."""
     key = _cache_key(extra)
     classes = _dataclasses()
@@ -442,11 +631,18 @@ def _load(extra: tuple[str, ...]) -> RuleSet:
                 problems.append(f"{rule.where}: duplicate rule id '{rule.id}' (first at {by_id[rule.id].where})")
             continue
         by_id.setdefault(rule.id, rule)
+    prefixes: dict[str, str] = {}
+    for rule in by_id.values():
+        if isinstance(rule, PassRule) and rule.prefix:
+            if rule.prefix in prefixes:
+                problems.append(f"{rule.where}: prefix '{rule.prefix}' is already {prefixes[rule.prefix]}'s")
+            prefixes.setdefault(rule.prefix, rule.id)
     variants = _variants([r for r in rules if r.kind == "phrase"], root, problems)
     if problems:
         raise RuleError([_discreet(p, extra) for p in problems])
     shipped = [r for r in rules if r.kind == "phrase" and not r.id.startswith("user:")]
-    return RuleSet(by_id, classes, variants, root, word_swaps(shipped, classes.get("function", frozenset())))
+    synonyms = word_swaps(shipped, classes.get("function", frozenset()))
+    return RuleSet(by_id, classes, variants, root, synonyms, prefixes)
 
 
 MAX_DICTIONARY = 64 * 1024 * 1024  # bytes: a user dictionary larger than this is refused

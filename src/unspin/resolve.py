@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 
 from .evidence import SpinReport
-from .loader import RuleSet
+from .loader import PassRule, RuleSet
 from .model import Edit, Options
 from .protect import Protection
 from .textutil import sentence_bounds
@@ -22,15 +22,6 @@ _HELD_REASON = {
     "handle": "inside a handle or hashtag",
 }
 
-
-#: categories only ever reported, unless the user selects the rule by its id (--select RULE)
-REPORT_ONLY = frozenset({"pair", "spelling", "grammar"})
-
-#: report-only categories shown by default only where the text reads as spun (``--all-findings``: always)
-SHOWN_WHEN_SPUN = frozenset({"pair"})
-
-#: rules that point at a problem with no automatic fix (their edit replaces a span by itself)
-FLAGS = frozenset({"mt.unbalanced", "mt.foreign-script"})
 
 #: regions whose findings are not even reported: the user or the format says "not prose"
 SILENT = frozenset({"suppressed", "markup", "code", "url", "email", "file", "handle"})
@@ -83,6 +74,9 @@ def _order(e: Edit):
     return (-(e.end - e.start), e.start, e.category == "spacing", e.rule)
 
 
+#: what an edit of no known rule is treated as: no flag, not report-only, allowed nowhere
+_PLAIN = PassRule("", "", False, "", "")
+
 #: held back because the text does not read as spun (the spin tier)
 NOT_SPUN = "suggestion only: the text is not judged spun"
 
@@ -94,30 +88,30 @@ def resolve(
 
     Spin-tier edits apply where ``spin`` unlocks them; elsewhere they are suggestions that
     ``--unsafe`` applies and ``--all-findings`` shows (by default they are not reported, as
-    clean text uses these words innocently). Report-only pair findings likewise are shown only
-    in spun text unless ``options.all_findings``.
+    clean text uses these words innocently). A rule's data says the rest: ``safe: report`` rules
+    are only reported unless selected by id (``shown: spun`` ones only in spun text unless
+    ``options.all_findings``), and ``safe: flag`` rules point at a problem with no fix.
     Longest edit wins, then leftmost; applied edits are chosen first, then suggestions are
     kept where they do not clash with an applied edit or with each other.
     """
     unlocked = spin.unlocked if spin is not None else (lambda pos: options.spin == "on")
     applicable, held = [], []
     for e in without_redundant_spaces(candidates):
-        rule = rules.rules.get(e.rule)
-        allow = rule.allow if rule else frozenset()
-        kind = protection.hit(e.start, e.end, allow)
+        rule = rules.lookup(e.rule) or _PLAIN
+        kind = protection.hit(e.start, e.end, rule.allow)
         if kind in SILENT:
             continue
         if kind:
             held.append(_with(e, _HELD_REASON.get(kind, f"protected ({kind})")))
-        elif e.rule in FLAGS:
+        elif rule.flag:
             held.append(_with(e, "flag: no automatic fix"))
         elif e.spin and unlocked(e.start):
             applicable.append(e)
         elif e.spin and not options.unsafe and e.rule not in options.enabled_only:
             if options.all_findings:  # in text that reads clean these are shown only on request
                 held.append(_with(e, NOT_SPUN))
-        elif e.category in REPORT_ONLY and e.rule not in options.enabled_only:
-            if e.category in SHOWN_WHEN_SPUN and not options.all_findings and not unlocked(e.start):
+        elif rule.report and e.rule not in options.enabled_only:
+            if rule.shown == "spun" and not options.all_findings and not unlocked(e.start):
                 continue  # a weak signal, worth showing only where the text reads as spun
             held.append(_with(e, "report only"))
         elif not e.safe and not options.unsafe and e.rule not in options.enabled_only:

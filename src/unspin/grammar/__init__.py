@@ -9,6 +9,10 @@ from __future__ import annotations
 from ..document import Document
 from ..model import Edit
 
+#: the rule ids this pass emits: one per backend, each standing for its checker's own ids by a
+#: prefix ('prefix: HARPER:' in rules/passes.rules); the backends declare theirs too
+RULES = frozenset({"grammar.harper", "grammar.languagetool"})
+
 
 class GrammarError(Exception):
     """The requested backend cannot run; the message is one line for the user."""

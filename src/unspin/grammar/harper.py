@@ -8,6 +8,9 @@ from ..document import Document
 from ..model import Edit
 from . import GrammarError, names_and_repeats
 
+#: its findings 'HARPER:<kind>' belong to this rule ('prefix: HARPER:' in rules/passes.rules)
+RULES = frozenset({"grammar.harper"})
+
 SPELLING_KINDS = {"Spelling", "Typo"}
 
 

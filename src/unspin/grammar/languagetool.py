@@ -10,6 +10,9 @@ from ..document import Document
 from ..model import Edit
 from . import GrammarError, names_and_repeats
 
+#: its findings 'LT:<rule>' belong to this rule ('prefix: LT:' in rules/passes.rules)
+RULES = frozenset({"grammar.languagetool"})
+
 SPELLING_ISSUES = {"misspelling"}
 
 

@@ -15,6 +15,9 @@ from ..document import Document
 from ..model import Edit
 from ..textutil import norm
 
+#: the rule ids this pass emits (checked against rules/passes.rules as the rules load)
+RULES = frozenset({"boundary.lost-stop"})
+
 _CAP_WORD = regex.compile(r"\p{Lu}[\p{L}'’.-]*")
 
 

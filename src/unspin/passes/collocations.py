@@ -32,6 +32,9 @@ from .. import freq, thesaurus
 from ..document import Document
 from ..model import Edit
 
+#: the rule ids this pass emits (checked against rules/passes.rules as the rules load)
+RULES = frozenset({"collocation.context", "collocation.expression", "collocation.reordered", "pair.thesaurus"})
+
 FREQUENT = 50_000_000  # a pair this common (about 8x the list's floor): context choice needs both
 COMMON_EXPRESSION = 20_000_000  # a fixed expression seen this often is one a news writer uses
 MARGIN = 10  # the chosen single word must beat the runner-up by this factor (product of both pairs)

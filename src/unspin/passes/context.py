@@ -7,6 +7,9 @@ from ..model import Edit
 from ..reading.views import to_original
 from ..textutil import sentence_bounds, transfer_case
 
+#: the rule ids this pass emits as pass rules: none (it applies the context rules of the data)
+RULES: frozenset[str] = frozenset()
+
 
 def edits(doc: Document) -> list[Edit]:
     out: list[Edit] = []

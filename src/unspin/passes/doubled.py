@@ -10,6 +10,9 @@ from __future__ import annotations
 from ..document import Document
 from ..model import Edit
 
+#: the rule ids this pass emits (checked against rules/passes.rules as the rules load)
+RULES = frozenset({"doubled.word"})
+
 
 def edits(doc: Document) -> list[Edit]:
     out = []

@@ -14,6 +14,26 @@ from ..reading.views import to_original, to_view
 from ..textutil import lazy
 from ..wordlists import word_class
 
+#: the rule ids this pass emits (checked against rules/passes.rules as the rules load)
+RULES = frozenset(
+    {
+        "mt.bracket-space",
+        "mt.contraction",
+        "mt.detokenize",
+        "mt.double-punct",
+        "mt.entity",
+        "mt.foreign-script",
+        "mt.joiner",
+        "mt.mark-space",
+        "mt.mojibake",
+        "mt.quote-space",
+        "mt.repetition",
+        "mt.repetition-pair",
+        "mt.stray-tag",
+        "mt.unbalanced",
+    }
+)
+
 _CONTRACTION = lazy(
     r"(?<=\p{L})[ \t]+(n['’]t|['’](?:s|re|ve|ll|d|m))(?![\p{L}\p{N}'’-])"  # 'do n't', 'it 's', 'we 're'
     r"|(?<=\p{L}n)[ \t]+(['’]t)(?![\p{L}\p{N}'’-])"  # 'don 't'

@@ -14,6 +14,9 @@ from ..document import Document
 from ..model import Edit
 from ..textutil import norm
 
+#: the rule ids this pass emits (checked against rules/passes.rules as the rules load)
+RULES = frozenset({"pair.unidiomatic"})
+
 COMMON_PAIR = 30_000_000  # the proposed pair must be at least this frequent, and the pair as written
 #                          absent from the bigram list (it holds every pair seen 6.4 million times or more)
 

@@ -14,6 +14,9 @@ from ..model import Edit
 from ..reading import Word
 from ..textutil import has_capital, norm, sentence_bounds, transfer_case
 
+#: the rule ids this pass emits as pass rules: none (it applies the dictionary entries of the data)
+RULES: frozenset[str] = frozenset()
+
 _PARTICIPLE_CUES = frozenset("have has had having 've 's 'd be been being is was were are am get got gets".split())
 
 

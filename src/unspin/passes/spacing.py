@@ -11,6 +11,21 @@ from ..document import Document
 from ..model import Edit
 from ..wordlists import alternation, word_class
 
+#: the rule ids this pass emits (checked against rules/passes.rules as the rules load)
+RULES = frozenset(
+    {
+        "spacing.after-punct",
+        "spacing.before-paren",
+        "spacing.before-punct",
+        "spacing.dash",
+        "spacing.glued-capitals",
+        "spacing.glued-name",
+        "spacing.glued-name-both",
+        "spacing.slash",
+        "spacing.slash-path",
+    }
+)
+
 _AFTER_PUNCT = regex.compile(
     r"(?<=\p{Ll}{2}[\"”’)]?|(?<!\S)\p{Lu})([,;])(?=\p{L})"  # 'Friday,and', 'Devescovi A,Smith'
     r"|(?<=\p{Ll}{2}[\"”’)]?)([:?!.])(?=\p{Lu}\p{Ll}|[AI]\s)"  # 'spots:St', 'interfaces:A domain'
@@ -134,7 +149,7 @@ def edits(doc: Document) -> list[Edit]:
                         cut + again,
                         cut + again,
                         " ",
-                        "spacing.glued-words",
+                        "spacing.glued-name-both",
                         f"'{right}' is two words run together: '{right[:again]} {right[again:]}'",
                     )
                 )

@@ -16,6 +16,9 @@ from .. import cache, freq, segment
 from ..document import Document
 from ..model import Edit
 
+#: the rule ids this pass emits (checked against rules/passes.rules as the rules load)
+RULES = frozenset({"spelling.unknown"})
+
 MAX_EDITS = 1
 ABBREVIATION = 6  # a word this short alone in brackets is an abbreviation being defined: '(tpr)', '(relu)'
 SUGGEST_MIN = 1_000_000  # 22k words: what a slip of the keyboard most likely meant, in little memory

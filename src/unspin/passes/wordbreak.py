@@ -15,6 +15,20 @@ from ..document import Document
 from ..model import Edit
 from ..reading import Word
 
+#: the rule ids this pass emits (checked against rules/passes.rules as the rules load)
+RULES = frozenset(
+    {
+        "spacing.broken-word",
+        "spacing.glued-acronym",
+        "spacing.glued-number",
+        "spacing.glued-words",
+        "spacing.hyphen-break",
+        "spacing.letter-spaced",
+        "spacing.misplaced-space",
+        "spacing.misplaced-space-words",
+    }
+)
+
 
 def _glued(doc: Document) -> list[Edit]:
     out = []
