@@ -10,7 +10,8 @@ are run as spun text (`spin="on"`) and must stay suggestions when spin is off; t
 examples are innocent even in spun text, so they stay untouched with spin on as well.
 
 A suggest-only rule's '-' example is the innocent use it would break: with `unsafe=True` the
-rule must fire on it, or the example no longer shows why the rule is not safe.
+rule must fire on it, or the example no longer shows why the rule is not safe. A safe rule's
+'-' example is left whole in every mode (default, unsafe, spin on, both).
 """
 
 import pytest
@@ -102,3 +103,22 @@ def test_suggestion_examples_show_the_innocent_use_the_rule_fires_on():
         f"(candidates for safe, or examples to rewrite): {', '.join(sorted(quiet))}\n"
         + "\n".join(line for lines in quiet.values() for line in lines)
     )
+
+
+MODES = {
+    "default": {},
+    "unsafe": {"unsafe": True},
+    "spin": {"spin": "on"},
+    "spin-unsafe": {"spin": "on", "unsafe": True},
+}
+SAFE_NEGATIVE = [(r, e) for r, e in NEGATIVE if r.safe and not r.spin]
+
+
+@pytest.mark.parametrize("rule,example", SAFE_NEGATIVE, ids=[_id(p) for p in SAFE_NEGATIVE])
+def test_safe_rule_clean_example_is_untouched_in_every_mode(rule, example):
+    changed = {}
+    for mode, settings in MODES.items():
+        result = repair(example.text, **settings)
+        if result.text != example.text:
+            changed[mode] = [(e.rule, e.original, e.replacement) for e in result.applied]
+    assert not changed, changed
