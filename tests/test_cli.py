@@ -4,7 +4,10 @@ import os
 import stat
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
+
+from conftest import run
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "kremlin-iran-spun.txt"
@@ -13,11 +16,8 @@ FIXED = "The Kremlin said Tuesday it has no intention of abandoning Iran.\n"
 CLEAN = "The minister said on Monday that talks would resume next week.\n"
 
 
-def run(*args, stdin=b"", cwd=None):
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    return subprocess.run(
-        [sys.executable, "-m", "unspin", *args], input=stdin, capture_output=True, env=env, cwd=cwd, timeout=60
-    )
+# (60 s per run, not conftest's default)
+run = partial(run, timeout=60)
 
 
 def test_fix_reads_stdin_and_prints_repaired_text():

@@ -13,16 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import run
+
 ROOT = Path(__file__).resolve().parent.parent
 SPUN = "The Kremlin informed Tuesday it has no purpose of deserting Iran.\n"
 FIXED = "The Kremlin said Tuesday it has no intention of abandoning Iran.\n"
-
-
-def run(*args, stdin=b"", cwd=None, env=None):
-    full = dict(os.environ, PYTHONPATH=str(ROOT / "src"), **(env or {}))
-    return subprocess.run(
-        [sys.executable, "-m", "unspin", *args], input=stdin, capture_output=True, env=full, cwd=cwd, timeout=120
-    )
 
 
 def one_line_error(proc, *needles):

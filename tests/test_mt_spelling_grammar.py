@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import run
 from unspin import check, repair
 from unspin.document import Document
 from unspin.loader import load
@@ -15,13 +16,6 @@ from unspin.passes.mt import moses_tokenized
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = (ROOT / "seeds" / "kremlin-iran-spun.txt").read_text(encoding="utf-8")
-
-
-def run(*args, stdin=b""):
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    return subprocess.run(
-        [sys.executable, "-m", "unspin", *args], input=stdin, capture_output=True, env=env, timeout=120
-    )
 
 
 # ------------------------------------------------------------------ machine translation

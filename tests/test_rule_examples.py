@@ -8,6 +8,10 @@ suggest-only rule they record the innocent use that keeps it suggest-only.
 Spin-tier rules (`| spin`, `safe: spin`) apply only in text judged spun: their '+' examples
 are run as spun text (`spin="on"`) and must stay suggestions when spin is off; their '-'
 examples are innocent even in spun text, so they stay untouched with spin on as well.
+
+A suggest-only rule's '-' example is the innocent use it would break: with `unsafe=True` the
+rule must fire on it, or the example no longer shows why the rule is not safe. A safe rule's
+'-' example is left whole in every mode (default, unsafe, spin on, both).
 """
 
 import pytest
@@ -74,3 +78,47 @@ def test_clean_example_is_untouched(rule, example):
         assert rule.id not in {e.rule for e in result.applied}, [
             (e.rule, e.original, e.replacement) for e in result.applied
         ]
+
+
+#: suggest-only rules: neither safe nor spin tier, not report-only, not a flag
+SUGGEST_ONLY = [
+    (r, e) for r, e in NEGATIVE if not r.safe and not r.spin and r.category not in REPORT_ONLY and r.id not in FLAGS
+]
+
+
+def test_suggestion_examples_show_the_innocent_use_the_rule_fires_on():
+    """Each '-' example of a suggest-only rule, run with ``unsafe=True``, makes that rule fire.
+
+    One that does not fire is excluded by the rule's own conditions already, so it shows no
+    reason to keep the rule suggest-only: rewrite the example to an innocent use the rule does
+    fire on, or, where there is none, the rule is a candidate for safe."""
+    assert SUGGEST_ONLY
+    quiet: dict[str, list[str]] = {}
+    for rule, example in SUGGEST_ONLY:
+        result = repair(example.text, unsafe=True)
+        if rule.id not in {e.rule for e in result.applied}:
+            quiet.setdefault(rule.id, []).append(f"  {_id((rule, example))}: {example.text}")
+    assert not quiet, (
+        f"{len(quiet)} suggest-only rule(s) do not fire on their '-' example with unsafe=True "
+        f"(candidates for safe, or examples to rewrite): {', '.join(sorted(quiet))}\n"
+        + "\n".join(line for lines in quiet.values() for line in lines)
+    )
+
+
+MODES = {
+    "default": {},
+    "unsafe": {"unsafe": True},
+    "spin": {"spin": "on"},
+    "spin-unsafe": {"spin": "on", "unsafe": True},
+}
+SAFE_NEGATIVE = [(r, e) for r, e in NEGATIVE if r.safe and not r.spin]
+
+
+@pytest.mark.parametrize("rule,example", SAFE_NEGATIVE, ids=[_id(p) for p in SAFE_NEGATIVE])
+def test_safe_rule_clean_example_is_untouched_in_every_mode(rule, example):
+    changed = {}
+    for mode, settings in MODES.items():
+        result = repair(example.text, **settings)
+        if result.text != example.text:
+            changed[mode] = [(e.rule, e.original, e.replacement) for e in result.applied]
+    assert not changed, changed

@@ -2,14 +2,12 @@
 and by paragraph, and weak findings shown only where the text reads as spun."""
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import run
 from unspin import evidence, repair
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,13 +17,6 @@ SPUN_FILES = sorted((ROOT / "corpora" / "news").glob("*.spun.txt"))
 # one sentence whose repair is spin tier (a collocation a thesaurus broke), nothing else in it
 SPIN_ONLY = "Prices in the actual estate sector fell."
 SPIN_FIXED = "Prices in the real estate sector fell."
-
-
-def run(*args, stdin=b"", cwd=None):
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    return subprocess.run(
-        [sys.executable, "-m", "unspin", *args], input=stdin, capture_output=True, env=env, cwd=cwd, timeout=120
-    )
 
 
 # ------------------------------------------------------------------ unspin score

@@ -2,13 +2,12 @@
 `check`, `fix` and `diff` (which reads whole files) agree on every file."""
 
 import io
-import os
-import subprocess
-import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
 
+from conftest import run
 from unspin import Options, cli, repair, stream
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,9 +15,8 @@ SPUN = "The Kremlin informed Tuesday it has no purpose of deserting Iran."
 PROSE = "Officials met in the capital on Monday to discuss the budget and the plan."
 
 
-def run(*args):
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    return subprocess.run([sys.executable, "-m", "unspin", *args], capture_output=True, env=env, timeout=600)
+# (600 s per run, not conftest's default)
+run = partial(run, timeout=600)
 
 
 def _paras(n: int, line: str = PROSE) -> str:

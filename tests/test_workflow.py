@@ -9,17 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import run
+
 ROOT = Path(__file__).resolve().parent.parent
 SPUN = "The Kremlin informed Tuesday it has no purpose of deserting Iran.\n"
 FIXED = "The Kremlin said Tuesday it has no intention of abandoning Iran.\n"
 CLEAN = "The minister said on Monday that talks would resume next week.\n"
-
-
-def run(*args, stdin=b"", cwd=None, env=None):
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), **(env or {}))
-    return subprocess.run(
-        [sys.executable, "-m", "unspin", *args], input=stdin, capture_output=True, env=env, cwd=cwd, timeout=120
-    )
 
 
 # ------------------------------------------------------------------ formats
@@ -103,8 +98,8 @@ def test_bad_config_is_one_line_and_exit_2(tmp_path):
     assert proc.returncode == 2
     assert (
         proc.stderr.decode().strip() == f"unspin: {tmp_path / '.unspin.toml'}: unknown setting 'colour' "
-        "(known: all-findings, dictionaries, disable, exclude, grammar, languagetool-url, markup, protect, protect-files, "
-        "protect-quotes, select, spin, unsafe)"
+        "(known: all-findings, dictionaries, disable, exclude, grammar, languagetool-url, markup, protect, "
+        "protect-files, protect-quotes, select, spin, unsafe)"
     )
 
 

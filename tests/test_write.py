@@ -7,10 +7,12 @@ import stat
 import subprocess
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 import pytest
 
+from conftest import run
 from unspin import fileio
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,9 +22,8 @@ FIXED = "The Kremlin said Tuesday it has no intention of abandoning Iran.\n"
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file semantics")
 
 
-def run(*args, cwd=None):
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    return subprocess.run([sys.executable, "-m", "unspin", *args], capture_output=True, env=env, cwd=cwd, timeout=300)
+# (300 s per run, not conftest's default)
+run = partial(run, timeout=300)
 
 
 def temp_files(folder: Path) -> list[str]:
