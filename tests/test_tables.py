@@ -13,15 +13,14 @@ import pytest
 
 from unspin import loader, repair, segment
 from unspin.document import Document
-from unspin.passes import wordbreak
 
 RULES = loader.load()
 
 
 def damaged(text: str, pos: int) -> bool:
-    """The damage gate: is ``pos`` in a paragraph damaged like PDF extraction? (The one place
-    that knows where the gate lives; re-point it when the reading layer moves.)"""
-    return wordbreak.damaged_at(Document(text, RULES), pos)
+    """The damage gate: is ``pos`` in a paragraph damaged like PDF extraction? (A fact of the
+    document's reading, ``unspin.reading.damage``.)"""
+    return Document(text, RULES).reading.damaged_at(pos)
 
 
 # ------------------------------------------------------------------ split_glued
