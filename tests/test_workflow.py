@@ -103,8 +103,8 @@ def test_bad_config_is_one_line_and_exit_2(tmp_path):
     assert proc.returncode == 2
     assert (
         proc.stderr.decode().strip() == f"unspin: {tmp_path / '.unspin.toml'}: unknown setting 'colour' "
-        "(known: all-findings, dictionaries, disable, exclude, grammar, languagetool-url, markup, protect, protect-files, "
-        "protect-quotes, select, spin, unsafe)"
+        "(known: all-findings, dictionaries, disable, exclude, grammar, languagetool-url, markup, protect, "
+        "protect-files, protect-quotes, select, spin, unsafe)"
     )
 
 
