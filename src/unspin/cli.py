@@ -136,7 +136,7 @@ def process(
                 out.changed, out.edits = out.result.changed, len(out.result.applied)
                 out.snapshot = fh.finish() if fh is not raw else None
                 return out
-            pieces = []
+            pieces: list[bytes] = []
             try:
                 if bom and mode != "check":
                     (writer.write if writer else sink or pieces.append)(fileio.BOM.encode())
@@ -147,6 +147,7 @@ def process(
                     out.edits += len(result.applied)
                     out.changed |= result.changed
                     if mode == "score":
+                        assert result.spin is not None  # engine.repair always assesses the text
                         out.spin.add(result.spin, report.Locator(chunk.text, chunk.line, chunk.byte), chunk.start)
                         continue
                     if mode == "check":
@@ -430,6 +431,8 @@ def fix(write, interactive, exit_nonzero_on_fix, force, **kw):
 
 def _review(o: Outcome) -> Result | None:
     """Ask about each edit; returns the result with only the accepted ones (None: quit)."""
+    if o.source is None or o.result is None:
+        raise RuntimeError(f"{o.name}: read without keeping its whole text (mode 'whole')")
     text, accepted, take_all = o.source.text, [], False
     for e in o.result.findings:
         if e.held and e.held not in ("suggestion only", NOT_SPUN):
@@ -460,7 +463,7 @@ def _review(o: Outcome) -> Result | None:
 @common
 @click.option("--safe-only", is_flag=True, help="Report only what 'fix' would change.")
 @click.option("--format", "fmt", type=click.Choice(report.FORMATS), default="text", show_default=True)
-def check(safe_only, fmt, **kw):
+def check(safe_only: bool, fmt: str, **kw) -> None:
     """Report findings, one per line ('path:line:col: rule: message (-> suggestion)')."""
     records: list[dict] = []
 
