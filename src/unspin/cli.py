@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 
-from . import config, engine, evidence, fileio, files, loader, report, stream
+from . import __version__, config, engine, evidence, fileio, files, loader, report, stream
 from .grammar import GrammarError
 from .model import CATEGORIES, Options, Result
 from .resolve import NOT_SPUN, apply
@@ -376,7 +376,7 @@ def _summary(kw: dict, names: list[str], text: str) -> None:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="unspin", prog_name="unspin")
+@click.version_option(__version__, prog_name="unspin")  # from the source, installed or not
 def main():
     """Repair English text mangled by article spinners and bad machine translation."""
 
