@@ -1,5 +1,6 @@
-"""Packaging: one version string."""
+"""Packaging: one version string, and every third-party package the code imports declared."""
 
+import ast
 import importlib.metadata
 import os
 import re
@@ -12,6 +13,18 @@ import unspin
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "unspin"
 
+#: import name -> distribution name, where the two differ
+DISTRIBUTIONS = {
+    "markdown_it": "markdown-it-py",
+    "mdit_py_plugins": "mdit-py-plugins",
+    "harper": "harper-py",
+    "language_tool_python": "language-tool-python",
+}
+#: extras for development, not for users: a package the code imports must not be declared only here
+DEV_EXTRAS = {"test", "bench"}
+#: the standard library of every Python unspin supports (tomllib is new in 3.11; config.py asks first)
+STDLIB = set(sys.stdlib_module_names) | {"tomllib"}
+
 
 def pyproject() -> dict:
     if sys.version_info >= (3, 11):
@@ -19,6 +32,55 @@ def pyproject() -> dict:
     else:
         import tomli as tomllib
     return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def normalized(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def requirement_name(requirement: str) -> str:
+    """'tomli>=2.0; python_version < "3.11"' -> 'tomli'."""
+    match = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)", requirement)
+    assert match, f"cannot read the requirement {requirement!r}"
+    return normalized(match.group(1))
+
+
+def third_party_imports() -> dict[str, list[tuple[str, int, bool]]]:
+    """Top-level module -> [(file, line, guarded)] for every absolute import of a module outside
+    the standard library; ``guarded``: inside a ``try`` that catches ImportError."""
+    found: dict[str, list[tuple[str, int, bool]]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        guarded: set[int] = set()  # ids of import nodes inside a try that catches ImportError
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Try) and any(_catches_import_error(h) for h in node.handlers):
+                guarded.update(id(n) for stmt in node.body for n in ast.walk(stmt))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                if top in STDLIB or top == "unspin":
+                    continue
+                where = (str(path.relative_to(ROOT)), node.lineno, id(node) in guarded)
+                found.setdefault(top, []).append(where)
+    return found
+
+
+def _catches_import_error(handler: ast.ExceptHandler) -> bool:
+    kinds = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    return any(isinstance(k, ast.Name) and k.id in ("ImportError", "ModuleNotFoundError") for k in kinds)
+
+
+def distribution(module: str) -> str:
+    if module in DISTRIBUTIONS:
+        return DISTRIBUTIONS[module]
+    installed = importlib.metadata.packages_distributions().get(module)
+    return installed[0] if installed else module
 
 
 def test_version_is_written_once_and_read_by_the_build():
@@ -52,3 +114,35 @@ def test_version_works_from_a_source_checkout(monkeypatch):
     result = CliRunner().invoke(cli.main, ["--version"])
     assert result.exit_code == 0, result.output
     assert result.output.strip() == f"unspin, version {unspin.__version__}"
+
+
+def test_every_imported_third_party_package_is_declared():
+    project = pyproject()["project"]
+    required = {requirement_name(r) for r in project["dependencies"]}
+    extras = {
+        name: {requirement_name(r) for r in reqs}
+        for name, reqs in project.get("optional-dependencies", {}).items()
+        if name not in DEV_EXTRAS
+    }
+    optional = set().union(*extras.values())
+    imports = third_party_imports()
+    assert {"regex", "click"} <= set(imports)  # the walk sees the imports at all
+    missing, unguarded = [], []
+    for module, places in sorted(imports.items()):
+        dist = normalized(distribution(module))
+        if dist in required:
+            continue
+        if dist not in optional:
+            missing.append(f"{module} ({dist}), imported at {places[0][0]}:{places[0][1]}")
+            continue
+        # a package of an extra: imported where its absence can be reported, never at load time
+        unguarded += [f"{module} at {file}:{line}" for file, line, guarded in places if not guarded]
+    assert not missing, f"imported but not declared in pyproject.toml: {missing}"
+    assert not unguarded, f"packages of an extra imported without 'except ImportError': {unguarded}"
+
+
+def test_declared_runtime_dependencies_are_imported():
+    """A dependency nothing imports is dead weight (the test extra is for tests, not checked here)."""
+    imported = {normalized(distribution(m)) for m in third_party_imports()}
+    unused = [r for r in pyproject()["project"]["dependencies"] if requirement_name(r) not in imported]
+    assert not unused, f"declared but never imported by src/unspin: {unused}"
