@@ -146,3 +146,14 @@ def test_declared_runtime_dependencies_are_imported():
     imported = {normalized(distribution(m)) for m in third_party_imports()}
     unused = [r for r in pyproject()["project"]["dependencies"] if requirement_name(r) not in imported]
     assert not unused, f"declared but never imported by src/unspin: {unused}"
+
+
+def test_ci_runs_the_readme_test_command():
+    """.ci/run runs exactly the command the README gives for the tests, lint and type check included."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"```sh\n(.*?)\n```", readme, flags=re.S)
+    test_command = next(c for c in commands if "pytest" in c)
+    for step in ("ruff check .", "ruff format --check .", "mypy", "python -m pytest -q"):
+        assert f"&& {step}" in test_command
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert test_command in ci
