@@ -1,4 +1,5 @@
-"""Packaging: one version string, and every third-party package the code imports declared."""
+"""The repository's habits: one version string, every imported package declared, CI running the
+README's command, and the pre-commit configuration for this repository's own commits."""
 
 import ast
 import importlib.metadata
@@ -157,3 +158,26 @@ def test_ci_runs_the_readme_test_command():
         assert f"&& {step}" in test_command
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert test_command in ci
+
+
+def test_pre_commit_config_is_valid_and_checks_prose_with_the_published_hook():
+    import yaml  # pre-commit's own dependency
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-config", ".pre-commit-config.yaml"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = {h["id"]: (repo["repo"], h) for repo in config["repos"] for h in repo["hooks"]}
+    assert {"ruff-check", "ruff-format", "mypy", "unspin-check"} <= set(hooks)
+    assert "--fix" in hooks["ruff-check"][1]["args"]
+    assert hooks["mypy"][0] == "local" and hooks["mypy"][1]["language"] == "system"
+    published = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    repo, own = hooks["unspin-check"]
+    assert repo == "local" and own["entry"] == published["unspin-check"]["entry"]
+    assert own["language"] == "system"  # this checkout's unspin, not a released copy
+    assert re.search(own["files"], "README.md") and re.search(own["files"], "CHANGELOG.md")
