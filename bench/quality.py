@@ -2,7 +2,8 @@
 """Quality of unspin's phrase repairs: corpus WER and harm, the seed, clean text, science domain.
 
 1. corpora/news/ (dev) and corpora/heldout/ (written after the rules, never tuned on):
-   hand-spun articles (NN-*.spun.txt) with their originals (NN-*.orig.txt), line-aligned. Word error rate against the original before and after `fix`; "harm" counts
+   hand-spun articles (NN-*.spun.txt) with their originals (NN-*.orig.txt), line-aligned.
+   Word error rate against the original before and after `fix`; "harm" counts
    words unspin changed that the spinner had left alone.
 2. The seed against corpora/seed-expected.tsv.
 3. Clean text that must not change: the corpus originals, corpora/clean/, and the human
@@ -358,7 +359,8 @@ def main() -> int:
 
     if "clean" in want:
         print(
-            f"\n## Clean text ({mode})\n\n| text | words | words changed | per 10,000 | findings `check` shows |\n|---|---|---|---|---|"
+            f"\n## Clean text ({mode})\n\n"
+            "| text | words | words changed | per 10,000 | findings `check` shows |\n|---|---|---|---|---|"
         )
         total_w = total_c = 0
         for source, words, changed, flags in measure_clean(args.unsafe, tuple(folders)):
@@ -379,7 +381,8 @@ def main() -> int:
     if "science" in want:
         print(
             "\n## Science domain (tortured phrases, not loaded as a dictionary)\n\n"
-            "| mode | tortured phrases flagged | of them by report-only pairs alone | correct phrases flagged |\n|---|---|---|---|"
+            "| mode | tortured phrases flagged | of them by report-only pairs alone | correct phrases flagged |\n"
+            "|---|---|---|---|"
         )
         for label, settings in (
             ("check (default)", {}),
@@ -390,7 +393,8 @@ def main() -> int:
             if not sci:
                 break
             print(
-                f"| {label} | {sci['flagged']}/{sci['total']} ({sci['flagged'] / sci['total']:.1%}) | {sci['pair_only']} "
+                f"| {label} | {sci['flagged']}/{sci['total']} ({sci['flagged'] / sci['total']:.1%}) "
+                f"| {sci['pair_only']} "
                 f"| {sci['correct_flagged']}/{sci['correct']} ({sci['correct_flagged'] / sci['correct']:.1%}) |"
             )
             if args.verbose:

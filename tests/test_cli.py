@@ -151,7 +151,7 @@ def test_installed_package_ships_its_rules(tmp_path):
 
         pytest.skip("unspin is not installed in this interpreter")
     package_file, rules = probe.stdout.splitlines()
-    if str(ROOT / "src") in package_file:
+    if Path(package_file).parent.parent.name == "src":  # this checkout's, or another one's
         import pytest
 
         pytest.skip("editable install: rules come from the checkout")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 
-from . import config, engine, evidence, fileio, files, loader, readout, report, stream
+from . import __version__, config, engine, evidence, fileio, files, loader, readout, report, stream
 from .grammar import GrammarError
 from .model import CATEGORIES, Options, Result
 from .resolve import NOT_SPUN, apply
@@ -137,16 +137,13 @@ def process(
                 out.changed, out.edits = out.result.changed, len(out.result.applied)
                 out.snapshot = fh.finish() if fh is not raw else None
                 return out
-            pieces = []
+            pieces: list[bytes] = []
             try:
                 if bom and mode != "check":
                     (writer.write if writer else sink or pieces.append)(fileio.BOM.encode())
                 for chunk in parts:
                     # the rest of a block too long for one chunk passes through untouched
                     head, body = chunk.text[: chunk.protected], chunk.text[chunk.protected :]
-                    result = engine.repair(body, options)
-                    out.edits += len(result.applied)
-                    out.changed |= result.changed
                     if mode == "words":
                         loc = report.Locator(chunk.text, chunk.line, chunk.byte)
                         at = chunk.start + len(head)  # rows carry offsets in the whole file
@@ -156,7 +153,11 @@ def process(
                             row.update(start=row["start"] + at, end=row["end"] + at)
                             (emit or out.records.append)({"path": out.path, "line": line, "column": col, **row})
                         continue
+                    result = engine.repair(body, options)
+                    out.edits += len(result.applied)
+                    out.changed |= result.changed
                     if mode == "score":
+                        assert result.spin is not None  # engine.repair always assesses the text
                         out.spin.add(result.spin, report.Locator(chunk.text, chunk.line, chunk.byte), chunk.start)
                         continue
                     if mode == "check":
@@ -385,7 +386,7 @@ def _summary(kw: dict, names: list[str], text: str) -> None:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="unspin", prog_name="unspin")
+@click.version_option(__version__, prog_name="unspin")  # from the source, installed or not
 def main():
     """Repair English text mangled by article spinners and bad machine translation."""
 
@@ -440,6 +441,8 @@ def fix(write, interactive, exit_nonzero_on_fix, force, **kw):
 
 def _review(o: Outcome) -> Result | None:
     """Ask about each edit; returns the result with only the accepted ones (None: quit)."""
+    if o.source is None or o.result is None:
+        raise RuntimeError(f"{o.name}: read without keeping its whole text (mode 'whole')")
     text, accepted, take_all = o.source.text, [], False
     for e in o.result.findings:
         if e.held and e.held not in ("suggestion only", NOT_SPUN):
@@ -470,7 +473,7 @@ def _review(o: Outcome) -> Result | None:
 @common
 @click.option("--safe-only", is_flag=True, help="Report only what 'fix' would change.")
 @click.option("--format", "fmt", type=click.Choice(report.FORMATS), default="text", show_default=True)
-def check(safe_only, fmt, **kw):
+def check(safe_only: bool, fmt: str, **kw) -> None:
     """Report findings, one per line ('path:line:col: rule: message (-> suggestion)')."""
     records: list[dict] = []
 

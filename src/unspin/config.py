@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-KEYS = {
+KEYS: dict[str, type] = {
     "unsafe": bool,
     "protect-quotes": bool,
     "markup": str,
@@ -99,10 +99,13 @@ def load_file(path: Path) -> Settings:
     for key, value in table.items():
         if key not in KEYS:
             raise ConfigError(f"{path}: unknown setting '{key}' (known: {', '.join(sorted(KEYS))})")
-        if not isinstance(value, KEYS[key]) or (KEYS[key] is list and not all(isinstance(v, str) for v in value)):
-            raise ConfigError(
-                f"{path}: '{key}' must be {'a list of strings' if KEYS[key] is list else KEYS[key].__name__}"
-            )
+        kind = KEYS[key]
+        if kind is list:
+            right = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        else:
+            right = isinstance(value, kind)
+        if not right:
+            raise ConfigError(f"{path}: '{key}' must be {'a list of strings' if kind is list else kind.__name__}")
         if key == "markup" and value not in MARKUPS:
             raise ConfigError(f"{path}: markup must be one of {', '.join(MARKUPS)}")
         if key == "spin" and value not in SPIN_MODES:

@@ -17,8 +17,9 @@ short text does not decide it:
     density = evidence / (words / 100 + 1)          score = density / (density + 1)
 
 A text is spun at a score of 0.5 or more (one strong finding per 100 words, or five weak
-ones, in a long text; two strong findings in one sentence). A paragraph of a text that is not spun as a whole is unlocked on its own only with a
-strong finding and a score of 0.5. Calibrated in ``bench/quality.py`` (the spin-score table).
+ones, in a long text; two strong findings in one sentence). A paragraph of a text that is not
+spun as a whole is unlocked on its own only with a strong finding and a score of 0.5.
+Calibrated in ``bench/quality.py`` (the spin-score table).
 """
 
 from __future__ import annotations

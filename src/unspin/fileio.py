@@ -149,6 +149,7 @@ class AtomicWriter:
         import signal
 
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        self.tmp: str | None = None  # the replacement's temp file, until committed or discarded
         try:
             fd, self.tmp = tempfile.mkstemp(
                 prefix=f".{os.path.basename(self.path)}.unspin-{os.getpid()}-", suffix=".tmp", dir=folder
@@ -161,21 +162,21 @@ class AtomicWriter:
     def write(self, data: bytes) -> None:
         self.fh.write(data)
 
-    def _same_identity(self) -> bool:
-        """Give the temp file the original's mode, owner and extended attributes; False when
-        some of it cannot be copied (then the file is written in place)."""
+    def _same_identity(self, tmp: str) -> bool:
+        """Give the temp file ``tmp`` the original's mode, owner and extended attributes; False
+        when some of it cannot be copied (then the file is written in place)."""
         st = self.st
         if st.st_nlink > 1:
             return False
         try:
-            os.chmod(self.tmp, stat.S_IMODE(st.st_mode))
-            tmp_st = os.stat(self.tmp)
+            os.chmod(tmp, stat.S_IMODE(st.st_mode))
+            tmp_st = os.stat(tmp)
             if (tmp_st.st_uid, tmp_st.st_gid) != (st.st_uid, st.st_gid):
-                os.chown(self.tmp, st.st_uid, st.st_gid)
+                os.chown(tmp, st.st_uid, st.st_gid)
             if hasattr(os, "listxattr"):
                 for attr in os.listxattr(self.path):
-                    os.setxattr(self.tmp, attr, os.getxattr(self.path, attr))
-                os.chmod(self.tmp, stat.S_IMODE(st.st_mode))  # an ACL may have touched the mode bits
+                    os.setxattr(tmp, attr, os.getxattr(self.path, attr))
+                os.chmod(tmp, stat.S_IMODE(st.st_mode))  # an ACL may have touched the mode bits
         except OSError:
             return False
         return True
@@ -189,18 +190,21 @@ class AtomicWriter:
 
     def commit(self, digest: str | None = None) -> None:
         """Swap the replacement in; ``digest``: the sha256 of what was read, checked first."""
+        tmp = self.tmp
+        if tmp is None:
+            raise RuntimeError(f"{self.name}: the replacement was already committed or discarded")
         self.fh.flush()
         os.fsync(self.fh.fileno())
         self.fh.close()
         if not self._unchanged(digest):
             raise InputError(f"{self.name}: changed while unspin was working on it; unchanged")
-        if self._same_identity():
-            os.replace(self.tmp, self.path)
-            LIVE_TEMPS.discard(self.tmp)
+        if self._same_identity(tmp):
+            os.replace(tmp, self.path)
+            LIVE_TEMPS.discard(tmp)
             self.tmp = None
             return
         # in place: the inode (links, owner, ACLs) stays; the verified copy is only then removed
-        with open(self.tmp, "rb") as src, open(self.path, "r+b") as dst:
+        with open(tmp, "rb") as src, open(self.path, "r+b") as dst:
             while data := src.read(1 << 20):
                 dst.write(data)
             dst.truncate()

@@ -11,7 +11,8 @@ from .model import Result
 _CSS = """
 body{font:15px/1.5 system-ui,-apple-system,Segoe UI,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
 header{padding:14px 22px;background:#24292f;color:#fff}header h1{font-size:18px;margin:0 0 4px}
-.summary{display:flex;flex-wrap:wrap;gap:8px;margin-top:6px}.chip{background:#ffffff22;border-radius:10px;padding:2px 10px;font-size:13px}
+.summary{display:flex;flex-wrap:wrap;gap:8px;margin-top:6px}
+.chip{background:#ffffff22;border-radius:10px;padding:2px 10px;font-size:13px}
 .file{margin:18px 22px;background:#fff;border:1px solid #d0d7de;border-radius:8px}
 .file h2{font-size:15px;margin:0;padding:8px 14px;border-bottom:1px solid #d0d7de;background:#f6f8fa}
 .cols{display:grid;grid-template-columns:1fr 1fr}.col{padding:10px 14px;white-space:pre-wrap;word-wrap:break-word}

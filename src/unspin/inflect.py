@@ -12,9 +12,9 @@ _VOWELS = "aeiou"
 def _irregular(path: str) -> dict[str, tuple[str, str]]:
     table: dict[str, tuple[str, str]] = {}
     for line in Path(path).read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].split()
-        if len(line) == 3:
-            table[line[0]] = (line[1], line[2])
+        fields = line.split("#", 1)[0].split()
+        if len(fields) == 3:
+            table[fields[0]] = (fields[1], fields[2])
     return table
 
 

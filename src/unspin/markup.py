@@ -41,7 +41,7 @@ def _markdown(text: str) -> list[Region]:
     md = MarkdownIt("commonmark").use(front_matter_plugin)
     starts = _line_starts(text)
 
-    def span(lines):
+    def span(lines: list[int]) -> tuple[int, int]:
         a, b = lines
         return starts[a], (starts[b] if b < len(starts) else len(text))
 
@@ -120,8 +120,9 @@ def _rst(text: str) -> list[Region]:
         line = lines[i]
         d = _RST_DIRECTIVE.match(line)
         c = None if d else _RST_COMMENT.match(line)
-        if d or c:
-            base = len((d or c).group(1))
+        opener = d or c
+        if opener:
+            base = len(opener.group(1))
             end = body_end(i, base)
             if d and d.group(2).lower() in _RST_PROSE:  # the directive line and its options only
                 end = i + 1
@@ -188,6 +189,7 @@ def _html(text: str) -> list[Region]:
             end = len(text) if end < 0 else end + 1
         else:
             name = _TAG_NAME.match(text, start)
+            assert name is not None  # '<' or '</' then a letter (_HTML_NEXT, the branches above) starts a name
             end = _tag_end(text, name.end())
             tag = name.group(1).lower()
             if text[start + 1] != "/" and tag in _RAW + _VERBATIM and end < len(text):

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # evidence.py imports this module
+    from .evidence import SpinReport
 
 #: Categories, in the order a reader meets them in the pipeline.
 CATEGORIES = (
@@ -89,7 +93,7 @@ class Result:
     #: found but not applied: suggest-only, or inside a protected region
     suggestions: list[Edit] = field(default_factory=list)
     #: how spun the text reads (evidence.SpinReport); None when not assessed
-    spin: object = None
+    spin: SpinReport | None = None
 
     @property
     def changed(self) -> bool:

@@ -112,13 +112,15 @@ def decode(text: str | bytes, classes: dict[str, type]):
             return made[body]
         if tag == "$dc":
             cls = classes.get(_str(body))
-            values = v.get("v")
+            values, number = v.get("v"), v.get("n")
             if cls is None or not isinstance(values, list) or len(values) != len(_names(cls)):
                 raise DecodeError(f"{body!r}: not a known class, or its fields differ")
-            obj = object.__new__(cls)  # fields set one by one: frozen classes and init=False work too
+            if not isinstance(number, int):
+                raise DecodeError(f"{body!r}: no object number")
+            obj: object = object.__new__(cls)  # fields set one by one: frozen classes and init=False work too
             for name, value in zip(_names(cls), values):
                 object.__setattr__(obj, name, value)
-            made[v.get("n")] = obj
+            made[number] = obj
             return obj
         raise DecodeError(f"unknown tag {tag!r}")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex
@@ -90,7 +91,7 @@ class Protection:
         return ""
 
 
-def find_regions(text: str, quotes: bool = True, extra: list[Region] = ()) -> Protection:
+def find_regions(text: str, quotes: bool = True, extra: Iterable[Region] = ()) -> Protection:
     regions: list[Region] = list(extra)
     for kind, pat in PATTERNS:
         regions.extend(Region(m.start(), m.end(), kind) for m in pat.finditer(text))

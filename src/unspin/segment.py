@@ -274,7 +274,7 @@ def split_glued(token: str, damaged: bool = False, midsentence: bool = False) ->
                 (
                     left in GLUE_WORDS
                     and known(right)
-                    and (pair or (len(left) > 1 and (len(left) > 2 or known(right, 1_000_000))))
+                    and (pair > 0 or (len(left) > 1 and (len(left) > 2 or known(right, 1_000_000))))
                 )
                 or (not title and (pair > 0 or freq.zipf(right) >= (3.0 if len(left) > 2 else 3.5)))
                 or (damaged and len(right) >= 6 and freq.zipf(right) >= DAMAGED_RARE)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import codecs
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import Protocol
 
 import regex
 
@@ -64,8 +64,8 @@ class Scanner:
     def line(self, text: str) -> None:
         """Advance the state over one line (without its line end)."""
         s = self.state
-        for m in _OFF.finditer(text):
-            s.off = m.group(1) == "off"
+        for switch in _OFF.finditer(text):
+            s.off = switch.group(1) == "off"
         if self.markup == "markdown":
             m = _FENCE.match(text)
             if s.fence:
@@ -91,10 +91,10 @@ class Scanner:
                     if end < 0:
                         return
                     s.raw, pos = "", end + len(closer)
-                m = _HTML_RAW.search(text, pos)
-                if not m:
+                opener = _HTML_RAW.search(text, pos)
+                if not opener:
                     return
-                s.raw, pos = (m.group(1) or "--").lower(), m.end()
+                s.raw, pos = (opener.group(1) or "--").lower(), opener.end()
 
 
 def _cut(buffer: str, final: bool, scanner: Scanner) -> tuple[int, bool]:
@@ -105,7 +105,8 @@ def _cut(buffer: str, final: bool, scanner: Scanner) -> tuple[int, bool]:
     if len(buffer) < CHUNK:
         return 0, True
     probe = Scanner(scanner.markup, State(**vars(scanner.state)))
-    best, best_state, pos = 0, None, 0
+    best, pos = 0, 0
+    best_state: State | None = None
     line_end, line_state = 0, None  # the last line end at the top level: second choice
     while True:
         nl = buffer.find("\n", pos)
@@ -120,10 +121,10 @@ def _cut(buffer: str, final: bool, scanner: Scanner) -> tuple[int, bool]:
                 line_end, line_state = pos, State(**vars(probe.state))
         if best and pos > CHUNK * 2:
             break
-    if best:
+    if best_state is not None:
         scanner.state = best_state
         return best, True
-    if line_end:  # no paragraph break at the top level: a line break will do
+    if line_state is not None:  # no paragraph break at the top level: a line break will do
         scanner.state = line_state
         return line_end, True
     if pos == 0 and scanner.state.top and not _OPENERS.search(buffer):
@@ -157,7 +158,13 @@ def _protected_head(text: str, scanner: Scanner) -> int:
     return len(text)
 
 
-def chunks(fh: BinaryIO, name: str, markup: str = "text") -> tuple[bool, Iterator[Chunk]]:
+class Reader(Protocol):
+    """What ``chunks`` reads from: a binary file, or fileio.HashingReader around one."""
+
+    def read(self, n: int = -1, /) -> bytes: ...
+
+
+def chunks(fh: Reader, name: str, markup: str = "text") -> tuple[bool, Iterator[Chunk]]:
     """``(has_bom, chunks)`` of a binary file handle; decoding errors and NUL bytes raise InputError."""
     head = fh.read(8192)
     if b"\0" in head:
@@ -170,7 +177,8 @@ def chunks(fh: BinaryIO, name: str, markup: str = "text") -> tuple[bool, Iterato
         buffer, start, line, byte, consumed = "", 0, 0, 3 if bom else 0, 0
         data = head[3:] if bom else head
         consumed = len(head)
-        final, carried = False, False
+        final = False
+        carried: State | None = None  # the open blocks a forced cut carried into the next chunk
         while True:
             if b"\0" in data:
                 raise InputError(f"{name}: binary file (contains NUL bytes), skipped")
@@ -184,9 +192,9 @@ def chunks(fh: BinaryIO, name: str, markup: str = "text") -> tuple[bool, Iterato
                 if not cut:
                     break
                 text, buffer = buffer[:cut], buffer[cut:]
-                protected = _protected_head(text, Scanner(markup, State(**vars(carried)))) if carried else 0
+                protected = _protected_head(text, Scanner(markup, State(**vars(carried)))) if carried is not None else 0
                 yield Chunk(text, start, line, byte, protected)
-                carried = False if top else State(**vars(scanner.state))
+                carried = None if top else State(**vars(scanner.state))
                 start += len(text)
                 line += text.count("\n")
                 byte += len(text.encode("utf-8"))

@@ -59,8 +59,8 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     start = 0
     for m in SENTENCE_END_RE.finditer(text, max(0, pos - 600), pos):
         start = m.end()
-    m = SENTENCE_END_RE.search(text, pos)
-    return start, (m.start() + 1 if m else len(text))
+    after = SENTENCE_END_RE.search(text, pos)
+    return start, (after.start() + 1 if after else len(text))
 
 
 def transfer_case(source: str, replacement: str) -> str:
