@@ -144,6 +144,10 @@ class PhraseRule(Rule):
     conditions: dict = field(default_factory=dict)  # when/unless/after/before -> (negated, class)
 
 
+#: a pattern that matches nothing: a context rule's before its 'match:' is read
+NEVER = regex.compile(r"(?!)")
+
+
 @dataclass
 class ContextRule(Rule):
     """A regular expression that decides where a word is spun (``context/*.rules``, ``spin/*.rules``)."""
@@ -151,7 +155,7 @@ class ContextRule(Rule):
     kind: ClassVar[str] = "context"
     KEYS: ClassVar[frozenset[str]] = frozenset({"match", "replace", "when", "unless"})
 
-    pattern: regex.Pattern | None = None
+    pattern: regex.Pattern = NEVER  # (a rule set that loads has every pattern: a bad one is a RuleError)
     replace: str = ""
     when: regex.Pattern | None = None
     unless: regex.Pattern | None = None
@@ -238,7 +242,7 @@ class Variant:
 
     words: tuple[str, ...]
     replacement: str  # may hold "past\0participle" alternatives
-    rule: Rule
+    rule: PhraseRule
 
 
 @dataclass
@@ -256,6 +260,12 @@ class RuleSet:
     def by_kind(self, kind: str) -> list[Rule]:
         return [r for r in self.rules.values() if r.kind == kind]
 
+    def context_rules(self) -> list[ContextRule]:
+        return [r for r in self.rules.values() if isinstance(r, ContextRule)]
+
+    def pass_rules(self) -> list[PassRule]:
+        return [r for r in self.rules.values() if isinstance(r, PassRule)]
+
     def lookup(self, rule_id: str) -> Rule | None:
         """The rule an emitted id belongs to: the rule of that id, or the one declaring its prefix."""
         rule = self.rules.get(rule_id)
@@ -271,7 +281,7 @@ def check_passes(rules: RuleSet, declared: dict[str, frozenset[str]]) -> None:
     and every id a pass declares (its module's ``RULES``) is a pass rule of that pass in the data.
     ``declared``: pass name -> the ids it declares. RuleError on any mismatch."""
     problems = []
-    for rule in rules.by_kind("pass"):
+    for rule in rules.pass_rules():
         if rule.pass_name not in declared:
             problems.append(
                 f"{rule.where}: rule '{rule.id}' names pass '{rule.pass_name}', which is not a pass "
@@ -283,13 +293,15 @@ def check_passes(rules: RuleSet, declared: dict[str, frozenset[str]]) -> None:
             )
     for name, ids in sorted(declared.items()):
         for rid in sorted(ids):
-            rule = rules.rules.get(rid)
-            if rule is None:
+            found = rules.rules.get(rid)
+            if found is None:
                 problems.append(f"pass '{name}' declares '{rid}' in its RULES, and no rule in the data has that id")
-            elif not isinstance(rule, PassRule):
-                problems.append(f"pass '{name}' declares '{rid}', which {rule.where} defines as a {rule.kind} rule")
-            elif rule.pass_name != name:
-                problems.append(f"pass '{name}' declares '{rid}', which {rule.where} gives to pass '{rule.pass_name}'")
+            elif not isinstance(found, PassRule):
+                problems.append(f"pass '{name}' declares '{rid}', which {found.where} defines as a {found.kind} rule")
+            elif found.pass_name != name:
+                problems.append(
+                    f"pass '{name}' declares '{rid}', which {found.where} gives to pass '{found.pass_name}'"
+                )
     if problems:
         raise RuleError(problems)
 
@@ -341,7 +353,7 @@ _FLAG_RE = regex.compile(r"(suggest|spin|verb|noun)|(when|unless|after|before)=(
 
 def parse_dictionary(
     path: Path, problems: list[str], classes: dict, *, own: bool = True, text: str | None = None
-) -> list[Rule]:
+) -> list[PhraseRule]:
     """unspin's own dictionary format (see rules/README.md). A user's (``own=False``) entries are
     all suggest-only: unspin has not checked their examples against its corpora."""
     category, rules = "phrase", []
@@ -420,7 +432,7 @@ def parse_dictionary(
     return rules
 
 
-def parse_tsv_dictionary(path: Path, problems: list[str], text: str | None = None) -> list[Rule]:
+def parse_tsv_dictionary(path: Path, problems: list[str], text: str | None = None) -> list[PhraseRule]:
     """The tortured-phrases format: tab-separated ``tortured<TAB>correct`` (header optional)."""
     import csv  # only user dictionaries in this format need it
     import io
@@ -508,7 +520,7 @@ def parse_stanzas(path: Path, problems: list[str], classes: dict) -> list[Rule]:
 
 
 # ---------------------------------------------------------------- the whole set
-def _variants(rules: list[Rule], root: Path, problems: list[str]) -> dict[tuple[str, ...], list[Variant]]:
+def _variants(rules: list[PhraseRule], root: Path, problems: list[str]) -> dict[tuple[str, ...], list[Variant]]:
     table: dict[tuple[str, ...], Variant] = {}
     irregular = str(root / "irregular-verbs.txt")
     for rule in rules:
@@ -637,10 +649,10 @@ def _load(extra: tuple[str, ...]) -> RuleSet:
             if rule.prefix in prefixes:
                 problems.append(f"{rule.where}: prefix '{rule.prefix}' is already {prefixes[rule.prefix]}'s")
             prefixes.setdefault(rule.prefix, rule.id)
-    variants = _variants([r for r in rules if r.kind == "phrase"], root, problems)
+    variants = _variants([r for r in rules if isinstance(r, PhraseRule)], root, problems)
     if problems:
         raise RuleError([_discreet(p, extra) for p in problems])
-    shipped = [r for r in rules if r.kind == "phrase" and not r.id.startswith("user:")]
+    shipped = [r for r in rules if isinstance(r, PhraseRule) and not r.id.startswith("user:")]
     synonyms = word_swaps(shipped, classes.get("function", frozenset()))
     return RuleSet(by_id, classes, variants, root, synonyms, prefixes)
 
@@ -662,7 +674,9 @@ def _discreet(problem: str, extra: tuple[str, ...]) -> str:
     return problem
 
 
-def word_swaps(rules: list[Rule], function_words: frozenset[str], min_support: int = 2) -> dict[str, frozenset[str]]:
+def word_swaps(
+    rules: list[PhraseRule], function_words: frozenset[str], min_support: int = 2
+) -> dict[str, frozenset[str]]:
     """Word-for-word swaps inside equal-length entries: 'straight strike -> direct attack'
     teaches straight -> direct and strike -> attack."""
     seen: dict[tuple[str, str], int] = {}

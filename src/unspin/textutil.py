@@ -28,6 +28,15 @@ def words(text: str, start: int = 0, end: int | None = None):
         yield m.start(), m.end(), m.group()
 
 
+_LETTER_RUN = regex.compile(r"\p{L}*")
+
+
+def letters_at(text: str, pos: int) -> str:
+    """The run of letters starting at ``pos`` ('' when none does)."""
+    m = _LETTER_RUN.match(text, pos)
+    return m.group() if m else ""
+
+
 def norm(word: str) -> str:
     """Lookup form of a word: lower case, typographic apostrophe folded."""
     return word.replace("’", "'").lower()

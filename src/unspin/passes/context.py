@@ -14,7 +14,7 @@ RULES: frozenset[str] = frozenset()
 def edits(doc: Document) -> list[Edit]:
     out: list[Edit] = []
     text, inserted = doc.reading.spaced
-    for rule in doc.rules.by_kind("context"):
+    for rule in doc.rules.context_rules():
         if not doc.options.wants(rule.id, rule.category):
             continue
         for m in rule.pattern.finditer(text):

@@ -14,6 +14,7 @@ from .. import freq, segment
 from ..document import Document
 from ..model import Edit
 from ..reading import Word
+from ..textutil import letters_at
 
 #: the rule ids this pass emits (checked against rules/passes.rules as the rules load)
 RULES = frozenset(
@@ -33,7 +34,7 @@ RULES = frozenset(
 def _glued(doc: Document) -> list[Edit]:
     out = []
     for start, cut in doc.reading.glued_words.items():
-        token = _LETTERS.match(doc.text, start).group()
+        token = letters_at(doc.text, start)
         out.append(
             doc.edit(
                 start + cut,
@@ -44,9 +45,6 @@ def _glued(doc: Document) -> list[Edit]:
             )
         )
     return out
-
-
-_LETTERS = regex.compile(r"\p{L}+")
 
 
 def _digit_glue(doc: Document) -> list[Edit]:

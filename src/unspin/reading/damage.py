@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 import regex
 
 from .. import segment
+from ..textutil import letters_at
 
 if TYPE_CHECKING:
     from . import Reading
 
-_LETTERS = regex.compile(r"\p{L}+")
 _PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*\n")
 
 
@@ -35,7 +35,7 @@ def damaged(r: Reading) -> frozenset[int]:
         start
         for start, cut in splits.items()
         if text[start : start + cut].lower() in segment.FUNCTION
-        or _LETTERS.match(text, start).group()[cut:].lower() in segment.FUNCTION
+        or letters_at(text, start)[cut:].lower() in segment.FUNCTION
     ]
     evidence += [start for start, _, _ in r.hyphen_breaks]
     return frozenset(r.paragraph(pos) for pos in evidence)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from .. import freq, segment
+from ..textutil import letters_at
 from ..wordlists import alternation
 from .records import Glue
 
@@ -56,7 +57,6 @@ def _name_cut(token: str, function_words: frozenset[str]) -> int:
 
 
 _TRANSITION = regex.compile(r"\p{Ll}\p{Lu}")
-_LETTER_RUN_END = regex.compile(r"\p{L}*")
 
 
 def candidates(r: Reading) -> list[regex.Match]:
@@ -74,7 +74,7 @@ def candidates(r: Reading) -> list[regex.Match]:
         start = t.start()
         while start > scanned and text[start - 1].isalpha():
             start -= 1  # back to the start of the run (never past the last run tried: linear)
-        scanned = _LETTER_RUN_END.match(text, t.end()).end()
+        scanned = t.end() + len(letters_at(text, t.end()))
         m = GLUED_RE.match(text, start)
         if m:
             out.append(m)
@@ -250,9 +250,9 @@ def numbers(r: Reading) -> list[tuple[int, int, str]]:
             for at in [start] + [
                 start + i + 1 for i, ch in enumerate(token) if ch == "." and _sentence_glue(text, start + i + 1)
             ]:
-                m = word_number.match(text, at, end)
-                if m and (at == 0 or text[at - 1] not in "_@#/.-" or at != start):
-                    out.append((at, m.end(), f"'{m.group()}' is run into the number after it"))
+                hit = word_number.match(text, at, end)
+                if hit and (at == 0 or text[at - 1] not in "_@#/.-" or at != start):
+                    out.append((at, hit.end(), f"'{hit.group()}' is run into the number after it"))
                     break
     versions = r.classes["version-mark"]
     for m in _DECIMAL_WORD.finditer(text):
