@@ -639,7 +639,7 @@ def explain(rule_id):
                 f"  replaces: {rule.spun!r} -> {rule.standard!r}"
                 + (f" ({rule.inflect} forms too)" if rule.inflect else "")
             )
-        elif rule.pattern is not None:
+        elif isinstance(rule, loader.ContextRule):
             click.echo(f"  replaces: /{rule.pattern.pattern[:200]}/ -> {rule.replace!r}")
         click.echo(f"  defined at: {rule.where}")
         for ex in rule.examples:

@@ -7,6 +7,7 @@ does not load (prh's stance: a rule whose examples or syntax are broken is not a
 from __future__ import annotations
 
 import dataclasses
+import functools
 import stat
 import sys
 import zlib
@@ -18,7 +19,7 @@ from typing import ClassVar
 
 import regex
 
-from . import cache, plaindata, wordlists
+from . import cache, plaindata, triggers, wordlists
 from .config import ConfigError, read_user_file
 from .inflect import expand
 from .model import CATEGORIES
@@ -144,8 +145,37 @@ class PhraseRule(Rule):
     conditions: dict = field(default_factory=dict)  # when/unless/after/before -> (negated, class)
 
 
+@functools.cache
+def _compiled(source: str, flags: int) -> regex.Pattern:
+    return regex.compile(source, flags)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A rule's regular expression, compiled on first use. Compiling every rule's pattern was
+    most of a cold start, and on a short text most rules never run (their ``triggers`` are
+    absent), so a loaded rule set holds the source and compiles what a text needs."""
+
+    pattern: str
+    flags: int = regex.V1
+
+    @property
+    def compiled(self) -> regex.Pattern:
+        return _compiled(self.pattern, self.flags)
+
+    def finditer(self, text: str):
+        return self.compiled.finditer(text)
+
+    def search(self, text: str):
+        return self.compiled.search(text)
+
+    @property
+    def groupindex(self):
+        return self.compiled.groupindex
+
+
 #: a pattern that matches nothing: a context rule's before its 'match:' is read
-NEVER = regex.compile(r"(?!)")
+NEVER = Pattern(r"(?!)")
 
 
 @dataclass
@@ -155,10 +185,12 @@ class ContextRule(Rule):
     kind: ClassVar[str] = "context"
     KEYS: ClassVar[frozenset[str]] = frozenset({"match", "replace", "when", "unless"})
 
-    pattern: regex.Pattern = NEVER  # (a rule set that loads has every pattern: a bad one is a RuleError)
+    pattern: Pattern = NEVER  # (a rule set that loads has every pattern: a bad one is a RuleError)
     replace: str = ""
-    when: regex.Pattern | None = None
-    unless: regex.Pattern | None = None
+    when: Pattern | None = None
+    unless: Pattern | None = None
+    #: words one of which (in lower case) every match holds (``unspin.triggers``); empty: unknown
+    triggers: frozenset[str] = frozenset()
 
     def _read(self, st: Stanza, classes: dict, problems: list[str]) -> None:
         if "match" not in st.fields or "replace" not in st.fields:
@@ -170,13 +202,16 @@ class ContextRule(Rule):
             if key not in st.fields:
                 continue
             try:
-                compiled = regex.compile(expand_macros(st.get(key), classes), regex.V1)
+                source = expand_macros(st.get(key), classes)
+                regex.compile(source, regex.V1)  # (checked here; a loaded rule compiles it when used)
             except KeyError as exc:
                 problems.append(f"{st.where}: unknown word class '{{{exc.args[0]}}}' in {key}")
             except regex.error as exc:
                 problems.append(f"{st.where}: bad regex in {key}: {exc}")
             else:
-                setattr(self, "pattern" if key == "match" else key, compiled)
+                setattr(self, "pattern" if key == "match" else key, Pattern(source))
+                if key == "match":
+                    self.triggers = triggers.required(source)
 
 
 @dataclass
@@ -256,6 +291,8 @@ class RuleSet:
 
     #: another checker's id prefix -> the pass rule its findings belong to ('HARPER:' -> 'grammar.harper')
     prefixes: dict[str, str] = field(default_factory=dict)
+    #: the first word of every phrase variant: a word not in it starts no phrase (a fast filter)
+    first_words: frozenset[str] = frozenset()
 
     def by_kind(self, kind: str) -> list[Rule]:
         return [r for r in self.rules.values() if r.kind == kind]
@@ -654,7 +691,7 @@ def _load(extra: tuple[str, ...]) -> RuleSet:
         raise RuleError([_discreet(p, extra) for p in problems])
     shipped = [r for r in rules if isinstance(r, PhraseRule) and not r.id.startswith("user:")]
     synonyms = word_swaps(shipped, classes.get("function", frozenset()))
-    return RuleSet(by_id, classes, variants, root, synonyms, prefixes)
+    return RuleSet(by_id, classes, variants, root, synonyms, prefixes, frozenset(key[0] for key in variants))
 
 
 MAX_DICTIONARY = 64 * 1024 * 1024  # bytes: a user dictionary larger than this is refused

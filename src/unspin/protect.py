@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -61,8 +61,9 @@ _STRAIGHT = regex.compile(r"(?<![^\s(\[{\p{Pd}/:,])\"(?=\S)[^\"\n]*(?:\"|(?=\n)|
 _SINGLE = regex.compile(r"(?<![\p{L}\p{N}])‘[^’\n]{1,120}’(?![\p{L}\p{N}])")
 
 
-@dataclass(frozen=True)
-class Region:
+class Region(NamedTuple):
+    """A protected span and what it is ('quote', 'url', 'number' ...)."""
+
     start: int
     end: int
     kind: str

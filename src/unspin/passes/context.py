@@ -14,9 +14,12 @@ RULES: frozenset[str] = frozenset()
 def edits(doc: Document) -> list[Edit]:
     out: list[Edit] = []
     text, inserted = doc.reading.spaced
+    folded = text.lower()
     for rule in doc.rules.context_rules():
         if not doc.options.wants(rule.id, rule.category):
             continue
+        if rule.triggers and not any(word in folded for word in rule.triggers):
+            continue  # the pattern cannot match without one of these words (nor is it compiled)
         for m in rule.pattern.finditer(text):
             span = m.span("x") if "x" in rule.pattern.groupindex else m.span()
             if rule.when or rule.unless:

@@ -43,7 +43,10 @@ def edits(doc: Document) -> list[Edit]:
         return []
     toks, text, out = doc.reading.virtual, doc.text, []
     function = doc.rules.classes.get("function", frozenset()) | doc.rules.classes.get("pronoun", frozenset())
-    for a, b in zip(toks, toks[1:]):
+    # only a pair holding a known swap can fire: the pairs around each such word, in text order
+    norms = doc.reading.virtual_norms
+    around = sorted({j for i, n in enumerate(norms) if n in swaps for j in (i - 1, i) if 0 <= j < len(toks) - 1})
+    for a, b in ((toks[j], toks[j + 1]) for j in around):
         w1, w2 = a.text, b.text
         if not (w1.islower() and w2.islower()) or text[a.end : b.start] != " ":
             continue

@@ -126,13 +126,14 @@ def _joined(doc: Document, toks: list[Word]) -> list[Word]:
 
 
 def edits(doc: Document) -> list[Edit]:
-    index = doc.rules.variants
+    index, firsts = doc.rules.variants, doc.rules.first_words
     toks = _joined(doc, doc.reading.virtual)
     starts = [w.start for w in toks]
     text = doc.text
     out: list[Edit] = []
-    norms = [norm(w.text) for w in toks]
-    for i, (start, _, word, _, _) in enumerate(toks):
+    norms = doc.reading.virtual_norms if toks is doc.reading.virtual else [norm(w.text) for w in toks]
+    for i in [i for i, n in enumerate(norms) if n in firsts]:  # (a word that starts no phrase is skipped)
+        start, word = toks[i].start, toks[i].text
         pair = index.get((norms[i], norms[i + 1])) if i + 1 < len(norms) else None
         single = index.get((norms[i],))
         if not pair and not single:

@@ -184,6 +184,11 @@ class Reading:
         return [w.text.replace("’", "'").lower() for w in self.virtual]
 
     @cached_property
+    def virtual_lower(self) -> list[str]:
+        """Each virtual word in lower case."""
+        return [w.text.lower() for w in self.virtual]
+
+    @cached_property
     def spaced(self) -> Spaced:
         """The text with a space at every cut: pattern rules read 'informedTuesday' as two words."""
         return views.spaced(self)

@@ -33,14 +33,22 @@ def cuts(r: Reading) -> dict[int, int]:
 def virtual(r: Reading) -> list[Word]:
     """Every word, glued ones in two ('thealgorithm'), and words joined by a full stop too
     ('the.Kremlin', which the spacing pass will space out)."""
-    cut_at, text = r.cuts, r.text
-    out = []
-    for w in r.words:
-        start, end, word = w.start, w.end, w.text
+    cut_at, text, words = r.cuts, r.text, r.words
+    # only a word with a cut or a full stop in it may read as two: the others are copied as runs
+    special = (
+        [i for i, w in enumerate(words) if w.start in cut_at or "." in w.text]
+        if cut_at
+        else [i for i, w in enumerate(words) if "." in w.text]
+    )
+    if not special:
+        return words
+    out: list[Word] = []
+    copied = 0
+    for i in special:
+        out.extend(words[copied:i])
+        copied = i + 1
+        start, end, word = words[i].start, words[i].end, words[i].text
         cut = cut_at.get(start)
-        if not cut and "." not in word:
-            out.append(w)
-            continue
         pieces = (
             [(start, start + cut, False, True), (start + cut, end, True, False)]
             if cut and start + cut < end
@@ -53,6 +61,7 @@ def virtual(r: Reading) -> list[Word]:
                 out.append(Word(dot.end(), b, text[dot.end() : b], False, before_cut))
             else:
                 out.append(Word(a, b, text[a:b], after_cut, before_cut))
+    out.extend(words[copied:])
     return out
 
 
@@ -88,20 +97,27 @@ def doubled(r: Reading) -> list[list[Word]]:
     """Runs of the same word repeated, as lists of virtual words: 'with with', 'thethe' (the two
     halves of a glued token), 'the theKremlin'; real repeats ('had had') are not runs."""
     allowed = r.classes["doubled-ok"]
-    text = r.text
+    text, words, lowered = r.text, r.virtual, r.virtual_lower
     out: list[list[Word]] = []
     run: list[Word] = []
-    for w in r.virtual:
-        if run:
-            prev = run[-1]
-            joined = prev.end == w.start and prev.before_cut  # the two halves of a glued token
-            spaced = _GAP.fullmatch(text, prev.end, w.start) is not None
-            if (joined or spaced) and w.text == run[0].text.lower() and _WORD.fullmatch(w.text):
-                run.append(w)
-                continue
+    # a word can only continue a run where it repeats the word before it (in lower case): the
+    # rare places tried one by one
+    for i in [i for i in range(1, len(words)) if lowered[i] == lowered[i - 1]]:
+        prev, w = words[i - 1], words[i]
+        if not (run and run[-1] is prev):  # a new run may start at the word before
             if len(run) > 1:
                 out.append(run)
-        run = [w] if (w.text.islower() or w.text.istitle()) and w.text.lower() not in allowed else []
+            run = [prev] if (prev.text.islower() or prev.text.istitle()) and lowered[i - 1] not in allowed else []
+            if not run:
+                continue
+        joined = prev.end == w.start and prev.before_cut  # the two halves of a glued token
+        spaced = _GAP.fullmatch(text, prev.end, w.start) is not None
+        if (joined or spaced) and w.text == run[0].text.lower() and _WORD.fullmatch(w.text):
+            run.append(w)
+        else:
+            if len(run) > 1:
+                out.append(run)
+            run = []
     if len(run) > 1:
         out.append(run)
     return out
