@@ -71,9 +71,9 @@ def test_a_rule_without_its_trigger_is_not_compiled():
     rule = RULES.rules["informed-said"]
     loader._compiled.cache_clear()
     repair("The weather was fine on Tuesday and nobody spoke.")
-    assert (rule.pattern.pattern, rule.pattern.flags) not in {
-        args for args in _compiled_args()
-    }, "a context rule was compiled for a text without its trigger"
+    assert (rule.pattern.pattern, rule.pattern.flags) not in {args for args in _compiled_args()}, (
+        "a context rule was compiled for a text without its trigger"
+    )
     assert repair("Peskov informed Tuesday.").text == "Peskov said Tuesday."
 
 

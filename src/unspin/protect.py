@@ -19,6 +19,7 @@ _LABEL = r"[\w-]{1,63}"  # one part of a host name (DNS allows 63 characters)
 _LABELS = 8  # parts of a host name before its top-level domain
 _URL_BODY = r"[^\s<>\"“”]{1,2047}[^\s<>\"“”.,;:!?)\]'’]"  # up to 2,048 characters, no trailing punctuation
 _PATH = r"[^\s]{0,2047}[^\s.,;:!?)]"
+_FILE_ENDING = r"(?:py|txt|md|pdf|csv|json|html?|js|ts|rs|go|c|h|cpp|yaml|yml|toml|docx?|xlsx?|png|jpe?g|gif|zip)"
 
 PATTERNS: list[tuple[str, regex.Pattern]] = [
     ("code", regex.compile(r"```.*?(?:```|\Z)|`[^`\n]+`", regex.S)),
@@ -31,9 +32,7 @@ PATTERNS: list[tuple[str, regex.Pattern]] = [
     ("file", regex.compile(r"(?<![\w/])(?:~|\.{1,2})?/[\w.@+-]+(?:/[\w.@+-]*)*")),  # /usr/bin/git, ./run
     (
         "file",
-        regex.compile(
-            r"\b[\w-]{1,255}\.(?:py|txt|md|pdf|csv|json|html?|js|ts|rs|go|c|h|cpp|yaml|yml|toml|docx?|xlsx?|png|jpe?g|gif|zip)\b"
-        ),
+        regex.compile(rf"\b[\w-]{{1,255}}\.{_FILE_ENDING}\b"),
     ),
     ("handle", regex.compile(r"(?<![\w@])[@#][\w]+")),
     (
@@ -92,9 +91,22 @@ class Protection:
         return ""
 
 
+#: what a pattern cannot match without, found far faster than the pattern itself: a text
+#: without it is not scanned by that pattern (the host-name and file-name patterns start at
+#: every word; the dot and ending they need are rare in prose)
+_NEEDS: dict[str, regex.Pattern] = {
+    PATTERNS[5][1].pattern: regex.compile(rf"\.{_TLD}\b"),
+    PATTERNS[7][1].pattern: regex.compile(rf"\.{_FILE_ENDING}\b"),
+}
+assert PATTERNS[5][0] == "url" and PATTERNS[7][0] == "file"
+
+
 def find_regions(text: str, quotes: bool = True, extra: Iterable[Region] = ()) -> Protection:
     regions: list[Region] = list(extra)
     for kind, pat in PATTERNS:
+        needs = _NEEDS.get(pat.pattern)
+        if needs is not None and not needs.search(text):
+            continue
         regions.extend(Region(m.start(), m.end(), kind) for m in pat.finditer(text))
     if quotes:
         for pat in (_QUOTE_PAIRS, _STRAIGHT, _SINGLE):

@@ -5,6 +5,8 @@ no safe fix: unbalanced brackets and quotes, fragments left in another script.""
 from __future__ import annotations
 
 import html
+from itertools import compress
+from operator import eq
 
 import regex
 
@@ -76,25 +78,48 @@ _SCRIPT = "[" + "".join(sorted(rf"\p{{{name}}}" for name in word_class("foreign-
 #: a run of such words, with spaces, apostrophes or hyphens between them
 _FOREIGN = lazy(rf"{_SCRIPT}+(?:[ \t'’-]+{_SCRIPT}+)*")
 _LATIN = lazy(r"\p{Latin}")
+#: a character no foreign script can be absent from: past the Latin, Greek-free blocks and the
+#: general punctuation ('’', '—'); a text without one holds no foreign fragment (a cheap test)
+_OUTSIDE_LATIN_AND_PUNCTUATION = lazy(r"[^\x00-\u036f\u2000-\u206f]")
 
 
-def _artifacts(doc: Document) -> list[Edit]:
+def _near(prefilter, pattern, text: str):
+    """``pattern.finditer(text)``, tried only where the cheap ``prefilter`` matches: each pattern
+    here begins at the same place as its prefilter (its lookbehind then looks back from there),
+    and a scan of the whole text by the full pattern costs several times the prefilter's."""
+    done = 0
+    for hit in prefilter.finditer(text):
+        if hit.start() < done:
+            continue
+        m = pattern.match(text, hit.start())
+        if m:
+            done = m.end()
+            yield m
+
+
+#: where a contraction's space, a stray space before '?' or '!', and doubled marks begin
+_CONTRACTION_AT = lazy(r"[ \t]+n?['’]")
+_BEFORE_MARK_AT = lazy(r"[ \t]+[?!]")
+_DOUBLE_PUNCT_AT = lazy(r"[ \t]*[,;][ \t]*[,;]|\.\.")
+
+
+def _artifacts(doc: Document, tokenized: bool) -> list[Edit]:
     text, out = doc.text, []
-    for m in _CONTRACTION.finditer(text):
+    for m in _near(_CONTRACTION_AT, _CONTRACTION, text):
         mark = m.group(1) or m.group(2)
         out.append(doc.edit(m.start(), m.end(), mark, "mt.contraction"))
-    if moses_tokenized(text):  # elsewhere '[ -f x ]' and '{ }' are code, not artifacts
+    if tokenized:  # elsewhere '[ -f x ]' and '{ }' are code, not artifacts
         for m in _OPEN_SPACE.finditer(text):
             out.append(doc.edit(m.start(), m.end(), m.group(1), "mt.bracket-space"))
         for m in _CLOSE_SPACE.finditer(text):
             out.append(doc.edit(m.start(), m.end(), m.group(1), "mt.bracket-space"))
-    for m in _BEFORE_MARK.finditer(text):
+    for m in _near(_BEFORE_MARK_AT, _BEFORE_MARK, text):
         out.append(doc.edit(m.start(), m.end(), m.group(1), "mt.mark-space"))
     for m in _JOINER.finditer(text):
         out.append(doc.edit(m.start(), m.end(), m.group(1), "mt.joiner"))
-    if moses_tokenized(text):  # elsewhere '" $2 "' is shell code, not an artifact
+    if tokenized:  # elsewhere '" $2 "' is shell code, not an artifact
         out.extend(_quote_spaces(doc))
-    for m in _DOUBLE_PUNCT.finditer(text):
+    for m in _near(_DOUBLE_PUNCT_AT, _DOUBLE_PUNCT, text):
         after = text[m.end() : m.end() + 1]
         # ',,the' -> ', the'; 'Neumann,,2003' -> 'Neumann, 2003' (but '1,,000' -> '1,000')
         space = " " if after.isalpha() or (after.isdigit() and text[m.start() - 1 : m.start()].isalpha()) else ""
@@ -115,9 +140,9 @@ def moses_tokenized(text: str) -> bool:
     return spaced >= 2 and spaced >= 0.6 * len(marks)
 
 
-def _detokenize(doc: Document) -> list[Edit]:
+def _detokenize(doc: Document, tokenized: bool) -> list[Edit]:
     """In tokenized text, close up every mark the tokenizer set apart ('12 .', '$ 1', '! ! !')."""
-    if not moses_tokenized(doc.text):
+    if not tokenized:
         return []
     out = []
     for m in _MOSES_BEFORE.finditer(doc.text):
@@ -183,8 +208,9 @@ def _loops(doc: Document) -> list[Edit]:
     toks = doc.reading.virtual
     text, inserted = doc.reading.spaced
     cuts = [p - n for n, p in enumerate(inserted)]
-    norms = [w.text.lower() for w in toks]
-    starts = sorted({i for k in range(2, 7) for i in range(len(norms) - k) if norms[i] == norms[i + k]})
+    norms = doc.reading.virtual_lower
+    # (compress and map(eq) keep the five comparisons of every word with the words after it in C)
+    starts = sorted({i for k in range(2, 7) for i in compress(range(len(norms) - k), map(eq, norms, norms[k:]))})
     out, done = [], -1
     for i in starts:
         at = to_view(toks[i].start, cuts, toks[i].after_cut)
@@ -233,7 +259,7 @@ def _flags(doc: Document) -> list[Edit]:
         else:
             out.append(doc.edit(pos, pos + 1, ch, "mt.unbalanced", f"'{ch}' closes nothing"))
     unclosed()
-    if _FOREIGN.search(text):
+    if _OUTSIDE_LATIN_AND_PUNCTUATION.search(text) and _FOREIGN.search(text):
         line_start = 0
         for line in text.split("\n"):
             if len(_LATIN.findall(line)) > 20:
@@ -253,4 +279,5 @@ def _flags(doc: Document) -> list[Edit]:
 
 
 def edits(doc: Document) -> list[Edit]:
-    return _artifacts(doc) + _detokenize(doc) + _markup_leftovers(doc) + _loops(doc) + _flags(doc)
+    tokenized = moses_tokenized(doc.text)
+    return _artifacts(doc, tokenized) + _detokenize(doc, tokenized) + _markup_leftovers(doc) + _loops(doc) + _flags(doc)
