@@ -47,7 +47,7 @@ def main() -> int:
     for piece in pieces:
         doc = Document(piece, rules)
         t = time.perf_counter()
-        doc.protection
+        _ = doc.protection
         times["fact protection"] += time.perf_counter() - t
         for name in FACTS:
             t = time.perf_counter()
@@ -59,7 +59,8 @@ def main() -> int:
             found += run(doc)
             times[f"pass {run.__module__.rsplit('.', 1)[-1]}"] += time.perf_counter() - t
         t = time.perf_counter()
-        doc.spin = evidence.assess(piece, found, lambda s, e: bool(doc.protection.hit(s, e)), "auto")
+        protection = doc.protection
+        doc.spin = evidence.assess(piece, found, lambda s, e: bool(protection.hit(s, e)), "auto")
         times["evidence"] += time.perf_counter() - t
         for run in passes.SPIN_PASSES:
             t = time.perf_counter()
