@@ -14,6 +14,7 @@ import argparse
 import sys
 import time
 from collections import Counter
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +26,10 @@ from unspin.document import Document  # noqa: E402
 FACTS = ["words", "technical", "glue_candidates", "hyphenated", "hyphen_breaks", "glued_sure", "damaged",
          "glued_names", "glued_capitals", "glued_words", "number_glues", "odd", "broken_runs", "cuts",
          "virtual", "virtual_norms", "virtual_lower", "spaced", "doubled"]  # fmt: skip
+
+
+def _protected(protection, start: int, end: int) -> bool:
+    return bool(protection.hit(start, end))
 
 
 def main() -> int:
@@ -59,8 +64,7 @@ def main() -> int:
             found += run(doc)
             times[f"pass {run.__module__.rsplit('.', 1)[-1]}"] += time.perf_counter() - t
         t = time.perf_counter()
-        protection = doc.protection
-        doc.spin = evidence.assess(piece, found, lambda s, e: bool(protection.hit(s, e)), "auto")
+        doc.spin = evidence.assess(piece, found, partial(_protected, doc.protection), "auto")
         times["evidence"] += time.perf_counter() - t
         for run in passes.SPIN_PASSES:
             t = time.perf_counter()
