@@ -12,6 +12,7 @@ import os
 import sys
 from dataclasses import dataclass, field, replace
 from functools import partial
+from itertools import chain
 from pathlib import Path
 
 import click
@@ -109,13 +110,21 @@ def _open(name: str):
 
 
 def process(
-    name: str, overrides: dict, mode: str, sink=None, safe_only: bool = False, emit=None, force: bool = False
+    name: str,
+    overrides: dict,
+    mode: str,
+    sink=None,
+    safe_only: bool = False,
+    emit=None,
+    force: bool = False,
+    jobs: int = 1,
 ) -> Outcome:
     """Read, configure and repair one input, chunk by chunk; failures become data, never tracebacks.
 
     mode: 'check' (collect findings), 'fix' (repaired bytes to ``sink`` or ``output``),
     'write' (rewrite the file atomically), 'whole' (keep the whole source and result).
     ``sink`` takes repaired bytes and ``emit`` findings as they come, so memory stays flat.
+    ``jobs`` > 1: a long input's chunks are repaired in that many processes (``_repairs``).
     """
     out = Outcome(name)
     try:
@@ -141,10 +150,9 @@ def process(
             try:
                 if bom and mode != "check":
                     (writer.write if writer else sink or pieces.append)(fileio.BOM.encode())
-                for chunk in parts:
-                    # the rest of a block too long for one chunk passes through untouched
-                    head, body = chunk.text[: chunk.protected], chunk.text[chunk.protected :]
-                    if mode == "words":
+                if mode == "words":
+                    for chunk in parts:
+                        head, body = chunk.text[: chunk.protected], chunk.text[chunk.protected :]
                         loc = report.Locator(chunk.text, chunk.line, chunk.byte)
                         at = chunk.start + len(head)  # rows carry offsets in the whole file
                         for row in readout.describe(engine.read(body, options)):
@@ -152,8 +160,10 @@ def process(
                             out.found += row["kind"] == "word"
                             row.update(start=row["start"] + at, end=row["end"] + at)
                             (emit or out.records.append)({"path": out.path, "line": line, "column": col, **row})
-                        continue
-                    result = engine.repair(body, options)
+                    parts = iter(())
+                for chunk, result in _repairs(parts, options, jobs):
+                    # the rest of a block too long for one chunk passes through untouched
+                    head = chunk.text[: chunk.protected]
                     out.edits += len(result.applied)
                     out.changed |= result.changed
                     if mode == "score":
@@ -220,9 +230,52 @@ def run_all(names: list[str], overrides: dict, jobs: int, progress: bool, mode: 
         sink = _stdout_sink if mode == "fix" else None
         for n, name in enumerate(names, 1):
             _progress(progress, n, total)
-            yield process(name, overrides, mode, sink=sink, emit=emit, **kw)
+            yield process(name, overrides, mode, sink=sink, emit=emit, jobs=jobs, **kw)
     if progress and total > 1:
         click.echo("\r\033[K", err=True, nl=False)
+
+
+#: chunks repaired ahead of the one being written, per worker: enough to keep every worker busy,
+#: few enough that memory stays bounded on any input
+AHEAD_PER_JOB = 2
+
+
+def _repairs(parts, options: Options, jobs: int):
+    """``(chunk, repair)`` for each chunk, in order. With ``jobs`` > 1 and a second chunk, the
+    chunks are repaired in worker processes, at most AHEAD_PER_JOB x jobs at a time; one chunk
+    (every short input) is repaired here, without a pool."""
+    parts = iter(parts)
+    first, second = next(parts, None), next(parts, None)
+    if first is None:
+        return
+    if jobs <= 1 or second is None:
+        for chunk in chain([first], [] if second is None else [second], parts):
+            yield chunk, engine.repair(chunk.text[chunk.protected :], options)
+        return
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    loader.load(options.dictionaries)  # loaded once here, shared by the forked workers
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=get_context("fork"), initializer=_worker_start, initargs=(os.getpid(),)
+    )
+    pending: deque = deque()
+    try:
+        for chunk in chain([first, second], parts):
+            pending.append((chunk, pool.submit(engine.repair, chunk.text[chunk.protected :], options)))
+            while len(pending) >= AHEAD_PER_JOB * jobs:
+                done, future = pending.popleft()
+                yield done, future.result()
+        while pending:
+            done, future = pending.popleft()
+            yield done, future.result()
+    except BaseException:  # interrupted, or the reader stopped: no worker outlives us
+        for proc in list((getattr(pool, "_processes", None) or {}).values()):
+            proc.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 def _in_worker(name: str, **kw) -> Outcome:
@@ -332,7 +385,7 @@ def common(func):
             "--jobs",
             type=click.IntRange(1, 256),
             default=None,
-            help="Files processed in parallel (default: number of CPUs).",
+            help="Processes: files in parallel, or the chunks of a long file (default: number of CPUs).",
         ),
         click.option("-q", "--quiet", is_flag=True, help="No summary line or progress on stderr."),
     ]
