@@ -21,7 +21,7 @@ import regex
 
 from .fileio import BOM, InputError
 
-CHUNK = 256 * 1024  # characters per chunk, roughly
+CHUNK = 128 * 1024  # characters per chunk, roughly (a repair holds about 0.2 KB per character: 25 MB)
 MAX_BUFFER = 16 * CHUNK  # characters held while waiting for the end of a block
 
 
