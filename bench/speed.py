@@ -17,7 +17,8 @@ round and taking the median. Prints markdown tables.
   long lines   with --long-lines MB: peak RSS on one paragraph of MB megabytes (80-character
                lines, no blank line) and on one line of MB megabytes (no line break at all)
 
-usage: python bench/speed.py [--rounds 3] [--gigabyte] [--skip-peers] [--baseline DIR] [--long-lines MB]
+usage: python bench/speed.py [--rounds 3] [--gigabyte] [--skip-peers | --peers NAMES] [--baseline DIR]
+                            [--long-lines MB]
 """
 
 from __future__ import annotations
@@ -170,6 +171,9 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--gigabyte", action="store_true", help="also measure memory on a 1 GB input (slow)")
     ap.add_argument("--skip-peers", action="store_true")
+    ap.add_argument(
+        "--peers", metavar="NAMES", help="only these peers, comma-separated (codespell,proselint,harper-py)"
+    )
     ap.add_argument("--baseline", metavar="DIR", help="another checkout (an earlier version) to time alongside")
     ap.add_argument(
         "--long-lines", type=int, metavar="MB", help="only measure memory on one paragraph and one line of MB MB"
@@ -187,14 +191,19 @@ def main() -> int:
     )  # build the caches once, as a first run after install does
 
     print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, {os.uname().machine}\n")
-    cmds = {"unspin check": unspin("check", "-q", str(big)), "unspin fix": unspin("fix", str(big))}
+    cmds = {
+        "unspin check": unspin("check", "-q", str(big)),
+        "unspin fix": unspin("fix", str(big)),
+        "unspin check -j1": unspin("check", "-q", "-j", "1", str(big)),
+    }
     if args.baseline:
         src = Path(args.baseline).resolve() / "src"
         subprocess.run(unspin("check", str(one), src=src), capture_output=True)  # its caches too
         cmds["baseline check"] = unspin("check", "-q", str(big), src=src)
         cmds["baseline fix"] = unspin("fix", str(big), src=src)
     if not args.skip_peers:
-        cmds.update(peers(big))
+        wanted = set(args.peers.split(",")) if args.peers else None
+        cmds.update((k, v) for k, v in peers(big).items() if wanted is None or k in wanted)
     t = median_times(cmds, args.rounds)
     base = t.get("codespell")
     print(f"## Throughput ({words:,} words, {big.stat().st_size / 1e6:.1f} MB, median of {args.rounds})\n")

@@ -204,13 +204,25 @@ def _pair_zipf(left: str, right: str) -> float:
 
 #: the longest token tried as two glued words ('internationalisationcommittee' is 30)
 MAX_GLUED = 48
+#: 'ina' is read 'in a' when the pair is this much commoner (Zipf: 3.5 is about 3,000x) than
+#: the listed word (a name or an acronym in lower case)
+ARTICLE_GLUE_MARGIN = 3.5
+#: a spelling the web lists ('asecond', 'itis') is two words when the pair is this much commoner
+#: (3 is 1,000x); in damaged text, where glues are expected, 2.5 (about 300x)
+LISTED_GLUE_MARGIN, LISTED_GLUE_MARGIN_DAMAGED = 3.0, 2.5
+#: a word before a glued function word ('Proceedings|of', 'monoid|with') must be at least this
+#: common (Zipf 3: once per million words; 2.5 for a long word with a frequent pair)
+LEFT_ZIPF, LONG_LEFT_ZIPF = 3.0, 2.5
+#: a word after a glued function word ('the|intonational') in clean text: this common after a
+#: long function word, and commoner still after a one- or two-letter one ('a|ward' is 'award')
+RIGHT_ZIPF, RIGHT_ZIPF_AFTER_SHORT = 3.0, 3.5
 
 
 @lru_cache(maxsize=65536)
 def split_glued(token: str, damaged: bool = False, midsentence: bool = False) -> int:
     """Where to split a lower-case (or Title-case) token glued from two words; 0 = leave it.
 
-    ``damaged``: the paragraph shows PDF-style damage (see wordbreak.damaged_at), so two common
+    ``damaged``: the paragraph shows PDF-style damage (see ``reading.damage``), so two common
     content words run together ('newalgorithms') are read as a glue too. In clean text they
     are left alone: that is how compounds and jargon ('docstring', 'tokenizer') look.
     """
@@ -220,7 +232,7 @@ def split_glued(token: str, damaged: bool = False, midsentence: bool = False) ->
     if token.islower() and low[:-1] in _BEFORE_A and low[-1] == "a":
         # 'ina', 'asa', 'fora': listed words (a name, an acronym) but, in lower case, a thousand
         # times likelier 'in a', 'as a', 'for a'
-        return len(low) - 1 if _pair_zipf(low[:-1], "a") - freq.zipf(low) >= 3.5 else 0
+        return len(low) - 1 if _pair_zipf(low[:-1], "a") - freq.zipf(low) >= ARTICLE_GLUE_MARGIN else 0
     if len(low) < 4 or not low.isalpha() or known(low, 1) or explained(low):
         return 0
     if token.islower() and freq.is_word(low):
@@ -231,7 +243,10 @@ def split_glued(token: str, damaged: bool = False, midsentence: bool = False) ->
             if (
                 (left in FUNCTION or right in FUNCTION or (known(left, 1_000_000) and known(right, 1_000_000)))
                 and (word_alone(left) and word_alone(right))
-                and (_pair_zipf(left, right) - freq.zipf(low) >= (2.5 if damaged else 3))
+                and (
+                    _pair_zipf(left, right) - freq.zipf(low)
+                    >= (LISTED_GLUE_MARGIN_DAMAGED if damaged else LISTED_GLUE_MARGIN)
+                )
             ):
                 return cut
         return 0
@@ -250,7 +265,7 @@ def split_glued(token: str, damaged: bool = False, midsentence: bool = False) ->
                 not lexical
                 and len(left) >= 4
                 and (
-                    (right in FUNCTION and pair >= PAIR_MIN and freq.zipf(left) >= 3)
+                    (right in FUNCTION and pair >= PAIR_MIN and freq.zipf(left) >= LEFT_ZIPF)
                     or (damaged and len(right) >= 7 and _damaged_content(left, right))
                 )
             )
@@ -258,7 +273,7 @@ def split_glued(token: str, damaged: bool = False, midsentence: bool = False) ->
             ok = True
         elif left in SHORT_GLUE and right in SHORT_GLUE:
             ok = pair >= PAIR_MIN  # 'ifit', 'bothof', 'inthe'
-        elif title and right in FUNCTION and len(left) >= 4 and pair >= PAIR_MIN and freq.zipf(left) >= 3:
+        elif title and right in FUNCTION and len(left) >= 4 and pair >= PAIR_MIN and freq.zipf(left) >= LEFT_ZIPF:
             ok = not lexical  # 'Proceedingsof', 'Eitherby': a frequent pair, not a name ending in 'on'
         elif lexical or (
             title
@@ -276,7 +291,10 @@ def split_glued(token: str, damaged: bool = False, midsentence: bool = False) ->
                     and known(right)
                     and (pair > 0 or (len(left) > 1 and (len(left) > 2 or known(right, 1_000_000))))
                 )
-                or (not title and (pair > 0 or freq.zipf(right) >= (3.0 if len(left) > 2 else 3.5)))
+                or (
+                    not title
+                    and (pair > 0 or freq.zipf(right) >= (RIGHT_ZIPF if len(left) > 2 else RIGHT_ZIPF_AFTER_SHORT))
+                )
                 or (damaged and len(right) >= 6 and freq.zipf(right) >= DAMAGED_RARE)
             )  # 'theintonational'
         elif right in FUNCTION:
@@ -291,7 +309,7 @@ def split_glued(token: str, damaged: bool = False, midsentence: bool = False) ->
                     )
                     or (
                         len(left) >= 4
-                        and freq.zipf(left) >= 2.5
+                        and freq.zipf(left) >= LONG_LEFT_ZIPF
                         and (len(right) > 2 or pair >= PAIR_MIN or right in RARE_ENDINGS)
                     )
                     or (damaged and len(left) >= 6 and len(right) >= 3 and freq.zipf(left) >= DAMAGED_RARE)
