@@ -27,6 +27,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import repeat
+from operator import attrgetter, eq
 
 from .. import freq, thesaurus
 from ..document import Document
@@ -98,11 +100,14 @@ def edits(doc: Document) -> list[Edit]:
         return []
     function = doc.rules.classes.get("function", frozenset()) | doc.rules.classes.get("pronoun", frozenset())
     toks, text, out = doc.reading.virtual, doc.text, []
-    words = [w.text for w in toks]
-    spaced = [i + 1 < len(toks) and text[toks[i].end : toks[i + 1].start] == " " for i in range(len(toks))]
-    starts = [w.start for w in toks]
+    words = list(map(attrgetter("text"), toks))
+    starts = list(map(attrgetter("start"), toks))
+    # (built with map, in C: these run over every word of the text)
+    gaps = map(text.__getitem__, map(slice, map(attrgetter("end"), toks), starts[1:]))
+    spaced = [*map(eq, gaps, repeat(" ")), False]
     looked = [i for s, e in spans for i in range(bisect_left(starts, s), bisect_left(starts, e))]
-    content = [_content(w, function) for w in words]
+    content_words = {w for w in set(words) if _content(w, function)}
+    content = list(map(content_words.__contains__, words))
     for i in looked:
         if i + 1 >= len(toks):
             continue

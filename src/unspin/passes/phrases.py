@@ -7,6 +7,7 @@ with them, longest first, so the cost per word does not grow with the dictionary
 from __future__ import annotations
 
 from bisect import bisect_left
+from operator import attrgetter
 
 from ..document import Document
 from ..loader import Variant
@@ -128,7 +129,7 @@ def _joined(doc: Document, toks: list[Word]) -> list[Word]:
 def edits(doc: Document) -> list[Edit]:
     index, firsts = doc.rules.variants, doc.rules.first_words
     toks = _joined(doc, doc.reading.virtual)
-    starts = [w.start for w in toks]
+    starts = list(map(attrgetter("start"), toks))
     text = doc.text
     out: list[Edit] = []
     norms = doc.reading.virtual_norms if toks is doc.reading.virtual else [norm(w.text) for w in toks]

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 
 from .. import cache, freq, segment
 from ..document import Document
@@ -75,10 +77,15 @@ def edits(doc: Document) -> list[Edit]:
     if not doc.options.wants("spelling.unknown", "spelling"):
         return []
     toks = doc.reading.virtual
-    counts = Counter(w.text.lower() for w in toks)
-    cut = {w.start for w in toks if w.after_cut} | {w.end for w in toks if w.before_cut}
+    lowered = doc.reading.virtual_lower
+    counts = Counter(lowered)
+    cut = set(compress(map(attrgetter("start"), toks), map(attrgetter("after_cut"), toks)))
+    cut |= set(compress(map(attrgetter("end"), toks), map(attrgetter("before_cut"), toks)))
+    # only a lower-case word of three letters or more, written once, can be a misspelling
+    texts = list(map(attrgetter("text"), toks))
+    once = {w for w in set(texts) if len(w) >= 3 and w.isalpha() and w.islower() and counts[w] == 1}
     out = []
-    for start, end, word, _, _ in toks:
+    for start, end, word, _, _ in compress(toks, map(once.__contains__, texts)):
         low = word.lower()
         if (
             len(word) < 3

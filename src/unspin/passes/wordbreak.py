@@ -8,6 +8,9 @@ this pass turns those facts into edits, and finds the rarer damage only it repai
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import attrgetter
+
 import regex
 
 from .. import freq, segment
@@ -119,9 +122,9 @@ def _shifted(doc: Document) -> list[Edit]:
         return []
     toks, text, out = reading.words, doc.text, []
     glued, odd = reading.glued_words, reading.odd
-    short = [
-        n for n, w in enumerate(toks) if len(w.text) <= 3 and n not in odd and w.text.lower() not in segment.FUNCTION
-    ]
+    texts = list(map(attrgetter("text"), toks))
+    shorts = {t for t in set(texts) if len(t) <= 3 and t.lower() not in segment.FUNCTION}
+    short = [n for n in compress(range(len(texts)), map(shorts.__contains__, texts)) if n not in odd]
     pairs = sorted({n for n in odd if n + 1 in odd} | {m for n in short for m in (n - 1, n) if m >= 0})
     for n in pairs:
         if n + 1 >= len(toks):

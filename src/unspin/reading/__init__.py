@@ -15,6 +15,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from functools import cached_property, partial
+from operator import attrgetter, methodcaller
 
 import regex
 
@@ -75,7 +76,7 @@ class Reading:
 
     @cached_property
     def word_starts(self) -> list[int]:
-        return [w.start for w in self.words]
+        return list(map(attrgetter("start"), self.words))
 
     def word_at(self, pos: int) -> int | None:
         """The index of the word holding ``pos``, if one does."""
@@ -85,7 +86,7 @@ class Reading:
     @cached_property
     def counts(self) -> Counter[str]:
         """How often each word is written, exactly as written."""
-        return Counter(w.text for w in self.words)
+        return Counter(map(attrgetter("text"), self.words))
 
     @cached_property
     def technical(self) -> bool:
@@ -181,12 +182,12 @@ class Reading:
     @cached_property
     def virtual_norms(self) -> list[str]:
         """The lookup form (``textutil.norm``) of each virtual word."""
-        return [w.text.replace("’", "'").lower() for w in self.virtual]
+        return list(map(methodcaller("replace", "’", "'"), self.virtual_lower))
 
     @cached_property
     def virtual_lower(self) -> list[str]:
         """Each virtual word in lower case."""
-        return [w.text.lower() for w in self.virtual]
+        return list(map(str.lower, map(attrgetter("text"), self.virtual)))
 
     @cached_property
     def spaced(self) -> Spaced:

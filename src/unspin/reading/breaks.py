@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from .. import freq, segment
@@ -55,7 +57,9 @@ def hyphen_breaks(r: Reading) -> list[tuple[int, int, str]]:
 
 def odd(r: Reading) -> frozenset[int]:
     """Indexes of the alphabetic words that are no word on their own ('exper', 'einformation')."""
-    return frozenset(n for n, w in enumerate(r.words) if w.text.isalpha() and not segment.word_alone(w.text))
+    texts = list(map(attrgetter("text"), r.words))
+    odd_texts = {t for t in set(texts) if t.isalpha() and not segment.word_alone(t)}
+    return frozenset(compress(range(len(texts)), map(odd_texts.__contains__, texts)))
 
 
 def broken_runs(r: Reading) -> list[tuple[int, int, str]]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter, methodcaller, ne
 from typing import TYPE_CHECKING
 
 import regex
@@ -138,6 +140,10 @@ _DETERMINER_BEFORE = regex.compile(rf"\b{alternation('determiner', 'quantifier')
 UNSURE_LENGTH = 6
 
 
+_GROUP_1 = methodcaller("group", 1)
+_TEXT = attrgetter("text")
+
+
 def _quiet(token: str, counts: Counter[str], protected: frozenset[str]) -> bool:
     """Whether no occurrence of ``token`` can be split or looked at again (most words)."""
     if token in protected:
@@ -162,16 +168,15 @@ def sure(r: Reading) -> tuple[dict[int, int], list[tuple[int, str, bool]]]:
         return splits, unsure
     text = r.text
     # how often each token recurs, not counting a direct repeat ('thethe thethe' is one accident)
-    lowered = [w.text.lower() for w in r.words]
-    counts = Counter(w for n, w in enumerate(lowered) if n == 0 or lowered[n - 1] != w)
-    quiet: dict[str, bool] = {}  # a token settled once for all its occurrences
-    for m in _LOWER_TOKEN.finditer(text):
+    lowered = list(map(str.lower, map(_TEXT, r.words)))
+    counts = Counter(compress(lowered, map(ne, lowered, [None, *lowered[:-1]])))
+    # each token is settled once for all its occurrences, and the (few) occurrences of tokens
+    # that are not quiet are picked out in C: no Python runs for the common word
+    matches = list(_LOWER_TOKEN.finditer(text))
+    tokens = list(map(_GROUP_1, matches))
+    loud = {t for t in set(tokens) if not _quiet(t, counts, r.protected_words)}
+    for m in compress(matches, map(loud.__contains__, tokens)):
         token = m.group(1)
-        settled = quiet.get(token)
-        if settled is None:
-            settled = quiet[token] = _quiet(token, counts, r.protected_words)
-        if settled:
-            continue
         # a capitalised word mid-sentence is likely a name: only 'Proceedingsof' splits
         midsentence = token[0].isupper() and not r.sentence_start(m.start())
         low = token.lower()
