@@ -62,8 +62,23 @@ _TAG = lazy(
     r"(?:\s+[\w-]+(?:=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s<>]+))?)*\s*/?>",
     regex.I,
 )
+#: what UTF-8 read as Windows-1252 turns the second byte of a two-byte letter into: C1 bytes
+#: (U+0080-U+00BF) and the cp1252 characters that stand where Latin-1 has control codes
+_CP1252_SECOND = (
+    r"\x80-\xbf"
+    r"\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"  # Œ œ Š š Ÿ Ž ž ƒ ˆ ˜
+    r"\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e"  # dashes and curly quotes
+    r"\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"  # † ‡ • … ‰ ‹ › € ™
+    r"\xa0-\xbf"
+)
 _MOJIBAKE = lazy(
-    r"\S*(?:Ã[\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\xa0-\xbf]|â€|Â[\xa0-\xbf]|Ð[\x80-\xbf]|Ã)\S*"
+    r"\S*(?:"
+    rf"Ã[{_CP1252_SECOND}]"  # 'Ã©' for 'é'
+    r"|â€"  # 'â€™' for '’', 'â€œ' for '“'
+    r"|Â[\xa0-\xbf]"  # 'Â°' for '°', 'Â ' for a no-break space
+    r"|Ð[\x80-\xbf]"  # Cyrillic read as cp1252
+    r"|Ã"
+    r")\S*"
 )
 _REPEAT = lazy(
     r"(?<![\p{L}\p{N}])"
