@@ -419,10 +419,11 @@ def _names(kw: dict) -> list[str]:
     return files.expand(kw["paths"], exclude)
 
 
-def _start(kw: dict, mode: str, emit=None, **extra):
+def _start(kw: dict, mode: str, emit=None, prompts: bool = False, **extra):
+    """``prompts``: the run asks questions on the terminal, so no progress line is drawn between them."""
     names = _names(kw)
     jobs = kw["jobs"] or os.cpu_count() or 1
-    progress = not kw["quiet"] and sys.stderr.isatty()
+    progress = not kw["quiet"] and not prompts and sys.stderr.isatty()
     return names, run_all(names, _overrides(kw), jobs, progress, mode, emit=emit, **extra)
 
 
@@ -447,14 +448,20 @@ def main():
 @main.command()
 @common
 @click.option("-w", "--write", is_flag=True, help="Rewrite the files in place (atomically) instead of printing.")
-@click.option("-i", "--interactive", is_flag=True, help="Review each edit (accept/reject/all/quit), then write.")
+@click.option(
+    "-i",
+    "--interactive",
+    is_flag=True,
+    help="Review each edit (accept/reject/all/quit), then write; quit keeps the edits accepted so far.",
+)
 @click.option("--exit-nonzero-on-fix", is_flag=True, help="Exit 1 when a file was rewritten (for hooks).")
 @click.option("--force", is_flag=True, help="With -w: rewrite read-only files too.")
 def fix(write, interactive, exit_nonzero_on_fix, force, **kw):
     """Print the repaired text, or rewrite files with -w. '-' or no PATH reads standard input."""
     mode = "whole" if interactive else "write" if write else "fix"
-    names, outcomes = _start(kw, mode, **({"force": force} if write else {}))
+    names, outcomes = _start(kw, mode, prompts=interactive, **({"force": force} if write else {}))
     errors = fixed = edits = 0
+    stopped = False
     for o in outcomes:
         if _report_errors(o):
             errors += 1
@@ -464,39 +471,42 @@ def fix(write, interactive, exit_nonzero_on_fix, force, **kw):
                 _fail("--interactive needs a file, not standard input")
                 errors += 1
                 continue
-            result = _review(o)
-            if result is None:
-                break
+            result, stopped = _review(o)
             if result.changed:
                 try:
                     fileio.write_atomic(o.name, fileio.encode(o.source, result.text), o.snapshot, force)
+                    fixed += 1
+                    edits += len(result.applied)
                 except fileio.InputError as exc:
                     _fail(str(exc))
                     errors += 1
-                    continue
                 except OSError as exc:
                     _fail(f"{o.name}: cannot write ({exc.strerror}); the file is unchanged")
                     errors += 1
-                    continue
-                fixed += 1
-                edits += len(result.applied)
+            if stopped:  # q: this file keeps the edits accepted so far; later files are not reviewed
+                outcomes.close()  # (and -j workers stop reading ahead)
+                break
         elif write and o.name != "-":
             fixed += o.changed
             edits += o.edits if o.changed else 0
         elif o.output:
             _stdout_sink(o.output)
     if write or interactive:
-        _summary(kw, names, f"{len(names)} files, {fixed} fixed ({edits} edits)")
+        quit_note = "; quit, later files untouched" if stopped else ""
+        _summary(kw, names, f"{len(names)} files, {fixed} fixed ({edits} edits){quit_note}")
     if errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if exit_nonzero_on_fix and fixed else EXIT_CLEAN)
 
 
-def _review(o: Outcome) -> Result | None:
-    """Ask about each edit; returns the result with only the accepted ones (None: quit)."""
+def _review(o: Outcome) -> tuple[Result, bool]:
+    """Ask about each edit: the result with only the accepted ones, and whether the user quit
+    (``q``: the edits accepted before it still count, the rest of the run is skipped)."""
+    from .views import marked
+
     if o.source is None or o.result is None:
         raise RuntimeError(f"{o.name}: read without keeping its whole text (mode 'whole')")
-    text, accepted, take_all = o.source.text, [], False
+    text, accepted, take_all, stop = o.source.text, [], False, False
     for e in o.result.findings:
         if e.held and e.held not in ("suggestion only", NOT_SPUN):
             continue
@@ -505,7 +515,7 @@ def _review(o: Outcome) -> Result | None:
             before = text[max(0, e.start - 40) : e.start].rsplit("\n", 1)[-1]
             after = text[e.end : e.end + 40].split("\n", 1)[0]
             click.echo(f"\n{o.path}:{line}:{col}: {e.rule} ({'suggestion' if e.held else 'safe'}): {e.reason}")
-            click.echo(f"  {before}[-{e.original}-]{{+{e.replacement}+}}{after}")
+            click.echo(f"  {before}{marked(e.original, e.replacement)}{after}")  # a space shows as ␣
             answer = click.prompt(
                 "  apply? [y]es [n]o [a]ll [q]uit",
                 type=click.Choice(["y", "n", "a", "q"]),
@@ -513,13 +523,14 @@ def _review(o: Outcome) -> Result | None:
                 default="y",
             )
             if answer == "q":
+                stop = True
                 break
             if answer == "n":
                 continue
             take_all = answer == "a"
         accepted.append(e)
     accepted.sort(key=lambda e: e.start)
-    return Result(text, apply(text, accepted), accepted, [])
+    return Result(text, apply(text, accepted), accepted, []), stop
 
 
 @main.command()

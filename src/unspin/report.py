@@ -185,8 +185,7 @@ def sarif(records: list[dict], rules: dict) -> str:
                 "tool": {
                     "driver": {
                         "name": "unspin",
-                        "version": __version__,
-                        "informationUri": "https://pypi.org/project/unspin/",
+                        "version": __version__,  # (no informationUri: unspin has no hosted page to point at)
                         "rules": driver_rules,
                     }
                 },

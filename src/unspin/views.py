@@ -32,11 +32,42 @@ def unified(path: str, result: Result, color: bool = False) -> str:
     return "".join(out)
 
 
+#: whitespace as it is shown at the edge of a marked part, where it would otherwise be invisible
+_SHOWN = {" ": "\u2423", "\t": "\u21e5", "\n": "\u21b5", "\r": "\u240d", "\u00a0": "\u237d"}  # ␣ ⇥ ↵ ␍ ⍽
+
+
+def _shown(space: str) -> str:
+    return "".join(_SHOWN.get(c, f"<U+{ord(c):04X}>") for c in space)
+
+
+def visible(part: str) -> str:
+    """``part`` with the whitespace at its ends shown as marks (a space as ␣, a newline as ↵, a
+    tab as ⇥, a no-break space as ⍽, others as <U+XXXX>), so that a space a repair inserts or
+    deletes can be seen between the brackets; spaces between words stay spaces."""
+    head = len(part) - len(part.lstrip())
+    if head == len(part):
+        return _shown(part)
+    tail = len(part.rstrip())
+    return _shown(part[:head]) + part[head:tail] + _shown(part[tail:])
+
+
+def marked(old: str, new: str, color: bool = False) -> str:
+    """``[-old-]{+new+}`` with visible edge whitespace; an empty side is left out, so an inserted
+    space reads ``{+␣+}``."""
+    out = ""
+    if old:
+        out += f"{RED}[-{visible(old)}-]{RESET}" if color else f"[-{visible(old)}-]"
+    if new:
+        out += f"{GREEN}{{+{visible(new)}+}}{RESET}" if color else f"{{+{visible(new)}+}}"
+    return out
+
+
 _TOKEN = regex.compile(r"\s+|[\p{L}\p{N}'’-]+|.", regex.S)
 
 
 def word_diff(path: str, result: Result, color: bool = False) -> str:
-    """Changed lines only, with ``[-old-]{+new+}`` marks, like ``git diff --word-diff``."""
+    """Changed lines only, with ``[-old-]{+new+}`` marks, like ``git diff --word-diff`` (a space
+    inserted or deleted at the edge of a mark shows as ␣: see ``visible``)."""
     old_lines, new_lines = result.original.splitlines(), result.text.splitlines()
     out = [f"--- a/{path}\n+++ b/{path}\n"] if result.changed else []
     sm = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
@@ -51,11 +82,6 @@ def word_diff(path: str, result: Result, color: bool = False) -> str:
             if t == "equal":
                 parts.append("".join(a[x1:x2]))
                 continue
-            if x2 > x1:
-                gone = "".join(a[x1:x2])
-                parts.append(f"{RED}[-{gone}-]{RESET}" if color else f"[-{gone}-]")
-            if y2 > y1:
-                came = "".join(b[y1:y2])
-                parts.append(f"{GREEN}{{+{came}+}}{RESET}" if color else f"{{+{came}+}}")
+            parts.append(marked("".join(a[x1:x2]), "".join(b[y1:y2]), color))
         out.append("".join(parts) + "\n")
     return "".join(out)
