@@ -715,6 +715,14 @@ def show_config(path):
         _fail(str(exc))
         sys.exit(EXIT_ERROR)
     click.echo(f"# configuration file: {settings.source}")
+    for parent in settings.sources[1:]:
+        click.echo(f"# extends: {parent}")
+    found = config.chain(Path(path))
+    if found and found[-1].root:
+        click.echo(f"# root = true in {found[-1].path}: no folder above it is read")
+    for cf in reversed(found):
+        for block in cf.overrides:
+            click.echo(f"# {block.label}: {'applied' if block.label in settings.overrides else 'not for this path'}")
     for key in config.KEYS:
         attr = key.replace("-", "_")
         value = getattr(settings, attr)
