@@ -355,7 +355,15 @@ def common(func):
             default=None,
             help="How to read files: by extension (auto), text, markdown or html.",
         ),
-        click.option("--exclude", multiple=True, metavar="GLOB", help="Skip matching files and folders; repeatable."),
+        click.option(
+            "--exclude",
+            multiple=True,
+            metavar="GLOB",
+            help="Skip files and folders matching this gitignore-style pattern (from the current folder); repeatable.",
+        ),
+        click.option(
+            "--no-ignore", "no_ignore", is_flag=True, help="Also walk what .gitignore and .ignore files leave out."
+        ),
         click.option(
             "--spin",
             "spin",
@@ -408,15 +416,15 @@ def _overrides(kw: dict) -> dict:
 
 
 def _names(kw: dict) -> list[str]:
-    exclude = tuple(kw["exclude"])
-    if not exclude:
-        cfg = config.find_config(Path.cwd())
-        if cfg:
-            try:
-                exclude = config.load_file(cfg).exclude
-            except config.ConfigError:
-                pass
-    return files.expand(kw["paths"], exclude)
+    try:
+        walk = files.Walk(tuple(kw["exclude"]), ignore_files=not kw["no_ignore"])
+    except ValueError as exc:
+        _fail(f"--exclude: bad pattern ({exc})")
+        sys.exit(EXIT_ERROR)
+    names = walk.expand(kw["paths"])
+    for note in walk.notes:  # a named folder that gave no file: said, not an error
+        _fail(note)
+    return names
 
 
 def _start(kw: dict, mode: str, emit=None, **extra):
