@@ -107,7 +107,7 @@ def _unknown_ignores(out: Outcome, text: str, locate, options: Options) -> None:
             line, col = locate(at)
             out.warnings.append(
                 f"{'<stdin>' if out.name == '-' else out.name}:{line}:{col}: unknown rule or category '{rid}' in "
-                f"'unspin: ignore[...]'{_nearest(rid, known)}; it suppresses nothing"
+                f"an ignore comment{_nearest(rid, known)}; it suppresses nothing"
             )
 
 
