@@ -276,3 +276,61 @@ def test_ignore_chosen_rules_on_a_line(tmp_path):
         f"unspin: {path}:1:96: unknown rule or category 'informed-sad' in an ignore comment "
         "(did you mean 'informed-said'?); it suppresses nothing"
     )
+
+
+# ------------------------------------------------------------------ the pieces, without a process
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("notes.md", "prose"),
+        ("INDEX.HTML", "prose"),
+        ("README", "maybe"),
+        ("CMakeLists.txt", ""),
+        ("requirements-dev.txt", ""),
+        ("Makefile", ""),
+        ("Makefile.am", ""),
+        ("Dockerfile.prod", ""),
+        ("poetry.lock", ""),
+        ("package-lock.json", ""),
+        ("setup.cfg", ""),
+        (".gitignore", ""),
+        (".notes.md", "prose"),
+        ("main.py", ""),
+    ],
+)
+def test_names_a_walk_takes(name, kind):
+    from unspin import files
+
+    assert files.by_name(name) == kind
+
+
+def test_content_sniffing(tmp_path):
+    from unspin import files
+
+    cases = {
+        "text": b"plain words!\n" + "é".encode() * 5000,  # a character cut at 8 KiB is fine
+        "binary": b"GIF89a\x00\x01",
+        "not UTF-8": b"caf\xe9 au lait\n",
+        "script": b"#!/usr/bin/env python3\nprint()\n",
+    }
+    for want, data in cases.items():
+        (tmp_path / "f").write_bytes(data)
+        assert files.sniff(str(tmp_path / "f")) == want
+
+
+def test_ignore_ids_and_their_offsets():
+    from unspin import suppress
+
+    text = "a\nb <!-- unspin: ignore[x,  phrase:y ] -->\nc # unspin: ignore-next-line[z]\nd\n"
+    assert suppress.named_ids(text) == [
+        (text.index("x"), "x"),
+        (text.index("phrase:y"), "phrase:y"),
+        (text.index("z]"), "z"),
+    ]
+    spans = suppress.rule_spans(text)
+    assert [(text[s.start : s.end], sorted(s.ids)) for s in spans] == [
+        ("b <!-- unspin: ignore[x,  phrase:y ] -->", ["phrase:y", "x"]),
+        ("c # unspin: ignore-next-line[z]\nd", ["z"]),
+    ]
+    assert suppress.regions(text) == []  # no whole-line suppression
+    assert [r.kind for r in suppress.regions("a # unspin: ignore[]\n")] == ["suppressed"]  # an empty list: the line
