@@ -315,18 +315,29 @@ def excluded(path: str, is_dir: bool = False) -> bool:
     """Whether a configuration's ``exclude`` (gitignore-style, anchored at that file's folder)
     takes ``path``: the configurations of its folder and those it extends count. A broken
     configuration excludes nothing here (reading the file reports it)."""
-    p = Path(os.path.abspath(path))
+    folder, name = os.path.split(os.path.abspath(path))
+    real = _real(folder)
     try:
-        files = chain(p.parent)
+        files = _chain(real)
     except ConfigError:
         return False
+    here = str(real).rstrip("/") + "/"
     for cf in files:
         if cf.exclude is None:
             continue
-        rel = relative(p, cf.folder)
-        if rel is not None and cf.exclude.match_file(rel + ("/" if is_dir and not rel.endswith("/") else "")):
+        base = str(cf.folder).rstrip("/") + "/"
+        if not here.startswith(base):
+            continue
+        rel = here[len(base) :] + name + ("/" if is_dir else "")
+        if cf.exclude.match_file(rel):
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _real(folder: str) -> Path:
+    """A folder with its symlinks resolved (once per folder in a walk)."""
+    return Path(folder).resolve()
 
 
 MAX_WORDS_FILE = 64 * 1024 * 1024  # bytes: a protected-words file larger than this is refused

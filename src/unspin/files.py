@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import fnmatch
 import os
+import re
 import stat
 from collections import Counter
 from typing import Any
@@ -87,12 +88,15 @@ def markup_for(path: str, forced: str = "auto") -> str:
     return "text"
 
 
+_NOT_PROSE = re.compile("|".join(fnmatch.translate(pat) for pat in NOT_PROSE))
+
+
 def by_name(name: str) -> str:
     """What a file's name says: 'prose' (a prose extension), 'maybe' (no extension: its content
     decides) or '' (not prose: another extension, a build file, a hidden file without a prose
     extension)."""
     low = name.lower()
-    if any(fnmatch.fnmatchcase(low, pat) for pat in NOT_PROSE):
+    if _NOT_PROSE.match(low):
         return ""
     if low.endswith(PROSE_EXT):
         return "prose"
@@ -261,8 +265,8 @@ class Walk:
     def _ignored(full: str, is_dir: bool, layers: list[Layer]) -> bool:
         """The deepest ignore file with a pattern for ``full`` decides (its last such pattern)."""
         verdict = None
-        for base, spec, _kind in layers:
-            rel = os.path.relpath(full, base).replace(os.sep, "/") + ("/" if is_dir else "")
+        for base, spec, _kind in layers:  # base: a folder above ``full``, both normalized
+            rel = full[len(base.rstrip(os.sep)) + 1 :].replace(os.sep, "/") + ("/" if is_dir else "")
             include = spec.check_file(rel).include
             if include is not None:
                 verdict = include
