@@ -86,8 +86,11 @@ def test_config_file_found_by_walking_up_and_overridden_by_the_command_line(tmp_
     (sub / ".unspin.toml").write_text('select = ["purpose-intention"]\n', encoding="utf-8")
     assert run("fix", str(path)).stdout.decode() == SPUN.replace("purpose", "intention")  # nearer file wins
     shown = run("config", str(path)).stdout.decode()
-    assert f"# configuration file: {sub / '.unspin.toml'}" in shown
-    assert 'select = ["purpose-intention"]' in shown and "disable = []  # default" in shown
+    assert f"# configuration file: {sub.resolve() / '.unspin.toml'}" in shown
+    assert f"# extends: {tmp_path.resolve() / 'pyproject.toml'}" in shown  # a nested file extends its parent
+    assert 'select = ["purpose-intention"]' in shown
+    assert f'disable = ["informed-said"]  # {tmp_path.resolve() / "pyproject.toml"}' in shown
+    assert 'markup = "auto"  # default' in shown
 
 
 def test_bad_config_is_one_line_and_exit_2(tmp_path):
@@ -98,8 +101,8 @@ def test_bad_config_is_one_line_and_exit_2(tmp_path):
     assert proc.returncode == 2
     assert (
         proc.stderr.decode().strip() == f"unspin: {tmp_path / '.unspin.toml'}: unknown setting 'colour' "
-        "(known: all-findings, dictionaries, disable, exclude, grammar, languagetool-url, markup, protect, "
-        "protect-files, protect-quotes, select, spin, unsafe)"
+        "(known: all-findings, dictionaries, disable, exclude, grammar, languagetool-url, markup, overrides, "
+        "protect, protect-files, protect-quotes, root, select, spin, unsafe)"
     )
 
 

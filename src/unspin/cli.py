@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, config, engine, evidence, fileio, files, loader, readout, report, stream
+from . import __version__, config, engine, evidence, fileio, files, loader, readout, report, stream, suppress
 from .grammar import GrammarError
 from .model import CATEGORIES, Options, Result
 from .resolve import NOT_SPUN, apply
@@ -36,6 +36,7 @@ class Outcome:
 
     name: str
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # shown, but the exit code does not change
     records: list[dict] = field(default_factory=list)  # check: findings (when not streamed)
     found: int = 0
     output: bytes = b""  # fix to stdout, when not streamed
@@ -94,6 +95,22 @@ def _nearest(word: str, known) -> str:
     return f" (did you mean '{close}'?)" if close else ""
 
 
+def _unknown_ignores(out: Outcome, text: str, locate, options: Options) -> None:
+    """A warning for each id in an 'unspin: ignore[...]' comment that names no rule or category."""
+    named = suppress.named_ids(text)
+    if not named:
+        return
+    rules = loader.load(options.dictionaries)
+    known = set(rules.rules) | set(CATEGORIES)
+    for at, rid in named:
+        if rid not in known and rules.lookup(rid) is None:
+            line, col = locate(at)
+            out.warnings.append(
+                f"{'<stdin>' if out.name == '-' else out.name}:{line}:{col}: unknown rule or category '{rid}' in "
+                f"an ignore comment{_nearest(rid, known)}; it suppresses nothing"
+            )
+
+
 def _open(name: str):
     if name == "-":
         return open(sys.stdin.fileno(), "rb", closefd=False)
@@ -142,6 +159,7 @@ def process(
                 raise
             if mode == "whole":
                 text = "".join(c.text for c in parts)
+                _unknown_ignores(out, text, partial(report.line_col, text), options)
                 out.source, out.result = fileio.Source(name, text, bom), engine.repair(text, options)
                 out.changed, out.edits = out.result.changed, len(out.result.applied)
                 out.snapshot = fh.finish() if fh is not raw else None
@@ -162,6 +180,9 @@ def process(
                             (emit or out.records.append)({"path": out.path, "line": line, "column": col, **row})
                     parts = iter(())
                 for chunk, result in _repairs(parts, options, jobs):
+                    _unknown_ignores(
+                        out, chunk.text, report.Locator(chunk.text, chunk.line, chunk.byte).line_col, options
+                    )
                     # the rest of a block too long for one chunk passes through untouched
                     head = chunk.text[: chunk.protected]
                     out.edits += len(result.applied)
@@ -355,7 +376,15 @@ def common(func):
             default=None,
             help="How to read files: by extension (auto), text, markdown or html.",
         ),
-        click.option("--exclude", multiple=True, metavar="GLOB", help="Skip matching files and folders; repeatable."),
+        click.option(
+            "--exclude",
+            multiple=True,
+            metavar="GLOB",
+            help="Skip files and folders matching this gitignore-style pattern (from the current folder); repeatable.",
+        ),
+        click.option(
+            "--no-ignore", "no_ignore", is_flag=True, help="Also walk what .gitignore and .ignore files leave out."
+        ),
         click.option(
             "--spin",
             "spin",
@@ -408,15 +437,15 @@ def _overrides(kw: dict) -> dict:
 
 
 def _names(kw: dict) -> list[str]:
-    exclude = tuple(kw["exclude"])
-    if not exclude:
-        cfg = config.find_config(Path.cwd())
-        if cfg:
-            try:
-                exclude = config.load_file(cfg).exclude
-            except config.ConfigError:
-                pass
-    return files.expand(kw["paths"], exclude)
+    try:
+        walk = files.Walk(tuple(kw["exclude"]), ignore_files=not kw["no_ignore"])
+    except ValueError as exc:
+        _fail(f"--exclude: bad pattern ({exc})")
+        sys.exit(EXIT_ERROR)
+    names = walk.expand(kw["paths"])
+    for note in walk.notes:  # a named folder that gave no file: said, not an error
+        _fail(note)
+    return names
 
 
 def _start(kw: dict, mode: str, emit=None, prompts: bool = False, **extra):
@@ -428,7 +457,7 @@ def _start(kw: dict, mode: str, emit=None, prompts: bool = False, **extra):
 
 
 def _report_errors(outcome: Outcome) -> bool:
-    for line in outcome.errors:
+    for line in outcome.warnings + outcome.errors:
         _fail(line)
     return bool(outcome.errors)
 
@@ -726,6 +755,14 @@ def show_config(path):
         _fail(str(exc))
         sys.exit(EXIT_ERROR)
     click.echo(f"# configuration file: {settings.source}")
+    for parent in settings.sources[1:]:
+        click.echo(f"# extends: {parent}")
+    found = config.chain(Path(path))
+    if found and found[-1].root:
+        click.echo(f"# root = true in {found[-1].path}: no folder above it is read")
+    for cf in reversed(found):
+        for block in cf.overrides:
+            click.echo(f"# {block.label}: {'applied' if block.label in settings.overrides else 'not for this path'}")
     for key in config.KEYS:
         attr = key.replace("-", "_")
         value = getattr(settings, attr)

@@ -48,6 +48,16 @@ class Document:
         return find_regions(self.text, quotes=self.options.protect_quotes, extra=extra)
 
     @cached_property
+    def rule_suppressions(self) -> list[suppress.RuleSpan]:
+        """Lines where 'unspin: ignore[RULE, ...]' turns off only the rules it names."""
+        return suppress.rule_spans(self.text)
+
+    def suppressed(self, start: int, rule: str, category: str) -> bool:
+        """Whether an edit of ``rule`` at ``start`` is on a line whose comment suppresses it."""
+        spans = self.rule_suppressions
+        return bool(spans) and suppress.suppressed(spans, start, rule, category)
+
+    @cached_property
     def protected_words(self) -> frozenset[str]:
         shipped = self.rules.classes.get("protected", frozenset())
         return frozenset(shipped | self.options.protected_words)

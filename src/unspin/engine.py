@@ -32,7 +32,9 @@ def find_edits(doc: Document, passes=PASSES) -> list[Edit]:
         e
         for run_pass in passes
         for e in run_pass(doc)
-        if doc.options.wants(e.rule, e.category) and (e.replacement != e.original or _flag(doc.rules, e.rule))
+        if doc.options.wants(e.rule, e.category)
+        and (e.replacement != e.original or _flag(doc.rules, e.rule))
+        and not doc.suppressed(e.start, e.rule, e.category)
     ]
 
 
@@ -91,6 +93,7 @@ def _complete(text: str, applied: list[Edit], rules, options: Options, first: Do
             for e in fresh
             if rounds.touches(e)
             and not first.protection.hit(rounds.to_original(e.start), rounds.to_original(e.end), _allow(rules, e))
+            and not first.suppressed(rounds.to_original(e.start), e.rule, e.category)
         ]
         if not fresh:
             break
