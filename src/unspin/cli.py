@@ -1,4 +1,4 @@
-"""Command line: ``unspin fix|check|diff|score|words|rules|explain|config``. All I/O and exit codes live here.
+"""Command line: ``unspin fix|check|diff|score|words|rules|explain|config|lsp``. All I/O and exit codes live here.
 
 Exit codes: 0 clean (or nothing to change), 1 findings (check), changes (diff) or files
 rewritten by a hook-style fix (--exit-nonzero-on-fix), 2 usage, input, configuration or
@@ -721,6 +721,14 @@ def show_config(path):
         shown = json.dumps(list(value) if isinstance(value, tuple) else value)
         click.echo(f"{key} = {shown}  # {settings.origin.get(attr, 'default')}")
     sys.exit(EXIT_CLEAN)
+
+
+@main.command()
+def lsp():
+    """Run the language server on standard input and output (for editors; see the README)."""
+    from . import lspserver  # pygls is loaded only here: other commands start as fast as before
+
+    lspserver.serve()
 
 
 class Interrupted(BaseException):
