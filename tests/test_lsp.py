@@ -100,7 +100,8 @@ def test_a_finding_after_an_emoji_is_placed_in_utf16_units(tmp_path):
 
 def edit(held: str = "", **kw) -> Edit:
     base = dict(start=0, end=6, replacement="said", rule="informed-said", category="context", safe=True)
-    return Edit(**{**base, **kw}, reason="a spinner's synonym", original="stated", held=held)
+    base.update(reason="a spinner's synonym", original="stated", held=held)
+    return Edit(**{**base, **kw})
 
 
 def test_severity_by_tier():
@@ -224,10 +225,13 @@ def test_configuration_is_read_per_file_as_the_cli_does(tmp_path):
     quiet = lsp.analyse(str(tmp_path / "quiet" / "a.txt"), text)
     assert "spacing.glued-name" in {e.rule for e in plain.findings}
     assert "spacing.glued-name" not in {e.rule for e in quiet.findings}
-    # Markdown by the extension: a code block is never edited
-    md = "```\n" + text + "```\n"
+    # Markdown and HTML by the extension: front matter and attributes are never edited
+    md = "---\ntitle: " + text + "---\n\nBody.\n"
+    html = f'<p title="{text.strip()}">x</p>\n'
     assert lsp.analyse(str(tmp_path / "a.md"), md).findings == []
+    assert lsp.analyse(str(tmp_path / "a.html"), html).findings == []
     assert lsp.analyse(str(tmp_path / "a.txt"), md).findings != []
+    assert lsp.analyse(str(tmp_path / "a.txt"), html).findings != []
 
 
 def test_a_configuration_error_is_one_error_at_line_0(tmp_path):
@@ -258,7 +262,10 @@ async def _session(tmp_path: Path, encodings=None):
 
     client = LanguageClient("unspin-test", "1")
     published: list[types.PublishDiagnosticsParams] = []
-    client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)(published.append)
+
+    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    def on_diagnostics(params: types.PublishDiagnosticsParams) -> None:
+        published.append(params)
 
     async def diagnostics_for(uri: str, version: int) -> types.PublishDiagnosticsParams:
         for _ in range(1200):
@@ -314,8 +321,9 @@ def test_stdio_server_diagnostics_code_actions_hover_change_and_config(tmp_path)
         assert [(d.code, d.range, d.severity, d.message) for d in diags] == [
             (d.code, d.range, d.severity, d.message) for d in expected
         ]
-        first = diags[0]  # 'Aerial sight', after the emoji on line 0: UTF-16 columns
-        assert first.range.start == pos(0, 3) and first.code == "phrase:aerial-sight"
+        first = diags[0]  # 'spots:St', after the emoji on line 0: in UTF-16 code units
+        colon = text.index("spots:") + len("spots")
+        assert first.code == "spacing.after-punct" and first.range.start == pos(0, colon + 1)
 
         said = next(d for d in diags if d.code == "informed-said")
         actions = await asyncio.wait_for(
@@ -347,7 +355,9 @@ def test_stdio_server_diagnostics_code_actions_hover_change_and_config(tmp_path)
             )
         )
         after = (await diagnostics_for(uri, 2)).diagnostics
-        assert "informed-said" not in {d.code for d in after} and "spacing.glued-name" in {d.code for d in after}
+        codes = [d.code for d in after]
+        assert codes.count("informed-said") == [d.code for d in diags].count("informed-said") - 1
+        assert said.range not in [d.range for d in after] and "spacing.glued-name" in codes
 
         # a broken configuration: one Error at line 0 on save, and the server goes on
         def saved() -> None:

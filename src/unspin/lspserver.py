@@ -43,7 +43,9 @@ class State:
 
     @property
     def encoding(self) -> str:
-        return str(self.server.workspace.position_encoding or types.PositionEncodingKind.Utf16)
+        # (the enum's value: str() of a str-valued enum member is its name on Python 3.11)
+        encoding = self.server.workspace.position_encoding or types.PositionEncodingKind.Utf16
+        return getattr(encoding, "value", encoding)
 
     async def current(self, uri: str) -> lsp.Analysis:
         """The analysis of the document as it is now (made now when the last one is stale)."""
@@ -120,10 +122,11 @@ def build(delay: float = DELAY) -> LanguageServer:
     async def did_save(params: types.DidSaveTextDocumentParams) -> None:
         uri = params.text_document.uri
         path = path_of(uri)
-        if path and Path(path).name in CONFIG_FILES:
-            for other in list(server.workspace.text_documents):
-                state.schedule(other, 0)
-        state.schedule(uri, 0)
+        # checked again even when the text is the same: a configuration or dictionary may have changed
+        again = list(server.workspace.text_documents) if path and Path(path).name in CONFIG_FILES else []
+        for other in {uri, *again}:
+            state.analyses.pop(other, None)
+            state.schedule(other, 0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     async def did_close(params: types.DidCloseTextDocumentParams) -> None:
