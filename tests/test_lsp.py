@@ -95,6 +95,14 @@ def test_a_finding_after_an_emoji_is_placed_in_utf16_units(tmp_path):
     assert utf8["spacing.glued-name"].range.start.character == units + 2  # 4 bytes against 2 units
 
 
+def test_a_byte_order_mark_is_skipped_as_the_cli_does_and_counted_in_positions(tmp_path):
+    text = "He spoke in remarks translated byGoogle He did not answer."
+    plain = lsp.diagnostics(lsp.analyse(str(tmp_path / "a.txt"), text))
+    marked = lsp.diagnostics(lsp.analyse(str(tmp_path / "a.txt"), "\ufeff" + text))
+    assert [d.code for d in marked] == [d.code for d in plain] != []
+    assert [d.range.start.character for d in marked] == [d.range.start.character + 1 for d in plain]
+
+
 # ---------------------------------------------------------------- diagnostics
 
 
