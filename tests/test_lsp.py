@@ -14,7 +14,7 @@ import pytest
 from lsprotocol import types
 
 from conftest import ROOT, run
-from unspin import lsp
+from unspin import cli, lsp
 from unspin.model import Edit
 from unspin.resolve import NOT_SPUN
 
@@ -26,6 +26,11 @@ WARNING, INFO, HINT, ERROR = (
     types.DiagnosticSeverity.Hint,
     types.DiagnosticSeverity.Error,
 )
+
+
+def analyse(path: str | None, text: str) -> lsp.Analysis:
+    """A document's analysis, configured as the ``lsp`` command configures it."""
+    return lsp.analyse(path, text, cli.options_for)
 
 
 def pos(line: int, character: int) -> types.Position:
@@ -54,7 +59,7 @@ def apply_lsp(text: str, edits) -> str:
 @pytest.fixture(scope="module")
 def seed():
     text = SEED.read_text(encoding="utf-8")
-    return text, lsp.analyse(str(SEED), text)
+    return text, analyse(str(SEED), text)
 
 
 # ---------------------------------------------------------------- positions
@@ -81,7 +86,7 @@ def test_positions_count_utf16_code_units_and_every_line_break():
 
 def test_a_finding_after_an_emoji_is_placed_in_utf16_units(tmp_path):
     text = "Intro 😀 line.\n😀 He spoke in remarks translated byGoogle He did not answer.\n"
-    analysis = lsp.analyse(str(tmp_path / "story.txt"), text)
+    analysis = analyse(str(tmp_path / "story.txt"), text)
     diags = {d.code: d for d in lsp.diagnostics(analysis)}
     glued = text.index("byGoogle") + 2
     line_start = text.index("\n") + 1
@@ -97,8 +102,8 @@ def test_a_finding_after_an_emoji_is_placed_in_utf16_units(tmp_path):
 
 def test_a_byte_order_mark_is_skipped_as_the_cli_does_and_counted_in_positions(tmp_path):
     text = "He spoke in remarks translated byGoogle He did not answer."
-    plain = lsp.diagnostics(lsp.analyse(str(tmp_path / "a.txt"), text))
-    marked = lsp.diagnostics(lsp.analyse(str(tmp_path / "a.txt"), "\ufeff" + text))
+    plain = lsp.diagnostics(analyse(str(tmp_path / "a.txt"), text))
+    marked = lsp.diagnostics(analyse(str(tmp_path / "a.txt"), "\ufeff" + text))
     assert [d.code for d in marked] == [d.code for d in plain] != []
     assert [d.range.start.character for d in marked] == [d.range.start.character + 1 for d in plain]
 
@@ -159,7 +164,7 @@ def test_fix_all_and_each_quick_fix_give_unspin_fix_output(tmp_path):
     path = tmp_path / "seed.txt"
     path.write_bytes(text.encode("utf-8"))
     expected = fix_output(path)
-    analysis = lsp.analyse(str(path), text)
+    analysis = analyse(str(path), text)
     uri = path.as_uri()
     everything = types.Range(start=pos(0, 0), end=pos(9999, 0))
     actions = lsp.code_actions(uri, analysis, everything)
@@ -229,24 +234,24 @@ def test_configuration_is_read_per_file_as_the_cli_does(tmp_path):
     text = "He spoke in remarks translated byGoogle He did not answer.\n"
     (tmp_path / "quiet").mkdir()
     (tmp_path / "quiet" / ".unspin.toml").write_text('disable = ["spacing"]\n')
-    plain = lsp.analyse(str(tmp_path / "a.txt"), text)
-    quiet = lsp.analyse(str(tmp_path / "quiet" / "a.txt"), text)
+    plain = analyse(str(tmp_path / "a.txt"), text)
+    quiet = analyse(str(tmp_path / "quiet" / "a.txt"), text)
     assert "spacing.glued-name" in {e.rule for e in plain.findings}
     assert "spacing.glued-name" not in {e.rule for e in quiet.findings}
     # Markdown and HTML by the extension: front matter and attributes are never edited
     md = "---\ntitle: " + text + "---\n\nBody.\n"
     html = f'<p title="{text.strip()}">x</p>\n'
-    assert lsp.analyse(str(tmp_path / "a.md"), md).findings == []
-    assert lsp.analyse(str(tmp_path / "a.html"), html).findings == []
-    assert lsp.analyse(str(tmp_path / "a.txt"), md).findings != []
-    assert lsp.analyse(str(tmp_path / "a.txt"), html).findings != []
+    assert analyse(str(tmp_path / "a.md"), md).findings == []
+    assert analyse(str(tmp_path / "a.html"), html).findings == []
+    assert analyse(str(tmp_path / "a.txt"), md).findings != []
+    assert analyse(str(tmp_path / "a.txt"), html).findings != []
 
 
 def test_a_configuration_error_is_one_error_at_line_0(tmp_path):
     text = "He spoke in remarks translated byGoogle He did not answer.\nSecond line.\n"
     for bad in ("unknown-setting = 1\n", 'disable = ["no-such-rule"]\n', "disable = [\n"):
         (tmp_path / ".unspin.toml").write_text(bad)
-        analysis = lsp.analyse(str(tmp_path / "a.txt"), text)
+        analysis = analyse(str(tmp_path / "a.txt"), text)
         diags = lsp.diagnostics(analysis)
         assert len(diags) == 1, bad
         d = diags[0]
@@ -255,7 +260,7 @@ def test_a_configuration_error_is_one_error_at_line_0(tmp_path):
         assert lsp.code_actions("file:///x", analysis, d.range) == []
         assert lsp.hover(analysis, pos(0, 35)) is None
     (tmp_path / ".unspin.toml").write_text('disable = ["doubled"]\n')  # mended: read again, no restart
-    assert "spacing.glued-name" in {d.code for d in lsp.diagnostics(lsp.analyse(str(tmp_path / "a.txt"), text))}
+    assert "spacing.glued-name" in {d.code for d in lsp.diagnostics(analyse(str(tmp_path / "a.txt"), text))}
 
 
 # ---------------------------------------------------------------- a real client over stdio
@@ -325,7 +330,7 @@ def test_stdio_server_diagnostics_code_actions_hover_change_and_config(tmp_path)
         diags = (await diagnostics_for(uri, 1)).diagnostics
         assert SEED_RULES <= {d.code for d in diags}
         assert {d.source for d in diags} == {"unspin"}
-        expected = lsp.diagnostics(lsp.analyse(str(seed), text))
+        expected = lsp.diagnostics(analyse(str(seed), text))
         assert [(d.code, d.range, d.severity, d.message) for d in diags] == [
             (d.code, d.range, d.severity, d.message) for d in expected
         ]

@@ -728,7 +728,7 @@ def lsp():
     """Run the language server on standard input and output (for editors; see the README)."""
     from . import lspserver  # pygls is loaded only here: other commands start as fast as before
 
-    lspserver.serve()
+    lspserver.serve(options_for)
 
 
 class Interrupted(BaseException):

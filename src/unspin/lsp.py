@@ -13,7 +13,7 @@ back because it lies in a protected region (a quotation, a name), a Hint.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from lsprotocol import types
 
 from . import config, engine, fileio, loader
 from .grammar import GrammarError
-from .model import Edit, Result
+from .model import Edit, Options, Result
 from .resolve import NOT_SPUN
 
 SOURCE = "unspin"
@@ -124,15 +124,19 @@ def _shifted(e: Edit, by: int) -> Edit:
     return e if not by else engine.shift(e, by)
 
 
-def analyse(path: str | None, text: str) -> Analysis:
+#: settings and a file name -> the engine's options: ``cli.options_for``, handed in by the ``lsp``
+#: command (this module does not import cli, which imports it: no import circle)
+Configure = Callable[[str, config.Settings], Options]
+
+
+def analyse(path: str | None, text: str, options_for: Configure) -> Analysis:
     """Repair ``text`` as ``unspin check PATH`` would: configured by the ``.unspin.toml`` or
-    ``pyproject.toml`` nearest ``path``, Markdown/HTML/reST by its extension (``None``: a
-    document with no file, plain text configured from the working folder).
+    ``pyproject.toml`` nearest ``path`` and ``options_for`` (the command line's own
+    ``cli.options_for``), Markdown/HTML/reST by its extension (``None``: a document with no
+    file, plain text configured from the working folder).
 
     Configuration, dictionary and grammar-backend errors come back as ``Analysis.error``.
     """
-    from .cli import options_for  # the command line's own reading of the settings
-
     # the server lives long: a configuration file edited since the last run is read again
     config.load_file.cache_clear()
     config._read.cache_clear()

@@ -35,8 +35,8 @@ def path_of(uri: str) -> str | None:
 class State:
     """What the server knows of each open document: its latest analysis, and the check pending."""
 
-    def __init__(self, server: LanguageServer, delay: float):
-        self.server, self.delay = server, delay
+    def __init__(self, server: LanguageServer, delay: float, options_for: lsp.Configure):
+        self.server, self.delay, self.options_for = server, delay, options_for
         self.analyses: dict[str, tuple[int | None, lsp.Analysis]] = {}
         self.pending: dict[str, asyncio.Task] = {}
         self.engine = ThreadPoolExecutor(max_workers=1, thread_name_prefix="unspin-engine")
@@ -54,7 +54,9 @@ class State:
         if known and known[0] == doc.version and known[1].text == doc.source:
             return known[1]
         text = doc.source
-        analysis = await asyncio.get_running_loop().run_in_executor(self.engine, _analyse, path_of(uri), text)
+        analysis = await asyncio.get_running_loop().run_in_executor(
+            self.engine, _analyse, path_of(uri), text, self.options_for
+        )
         self.analyses[uri] = (doc.version, analysis)
         return analysis
 
@@ -97,18 +99,18 @@ class State:
         self.analyses.pop(uri, None)
 
 
-def _analyse(path: str | None, text: str) -> lsp.Analysis:
+def _analyse(path: str | None, text: str, options_for: lsp.Configure) -> lsp.Analysis:
     try:
-        return lsp.analyse(path, text)
+        return lsp.analyse(path, text, options_for)
     except Exception as exc:  # noqa: BLE001 - shown as a diagnostic, never a crash
         log.exception("internal error")
         return lsp.Analysis(text, error=f"internal error: {type(exc).__name__}: {exc} (please report it)")
 
 
-def build(delay: float = DELAY) -> LanguageServer:
-    """The server with its features registered (not yet started)."""
+def build(options_for: lsp.Configure, delay: float = DELAY) -> LanguageServer:
+    """The server with its features registered (not yet started); ``options_for``: see lsp.analyse."""
     server = LanguageServer("unspin", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
-    state = State(server, delay)
+    state = State(server, delay, options_for)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     async def did_open(params: types.DidOpenTextDocumentParams) -> None:
@@ -157,7 +159,7 @@ def build(delay: float = DELAY) -> LanguageServer:
     return server
 
 
-def serve() -> None:
+def serve(options_for: lsp.Configure) -> None:
     """Serve over standard input and output until the client says exit."""
     logging.basicConfig(level=logging.WARNING, format="unspin lsp: %(levelname)s: %(message)s")
-    build().start_io()
+    build(options_for).start_io()
