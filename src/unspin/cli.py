@@ -1,4 +1,4 @@
-"""Command line: ``unspin fix|check|diff|score|words|rules|explain|config|lsp``. All I/O and exit codes live here.
+"""Command line: ``unspin fix|check|diff|score|words|rules|explain|config``. All I/O and exit codes live here.
 
 Exit codes: 0 clean (or nothing to change), 1 findings (check), changes (diff) or files
 rewritten by a hook-style fix (--exit-nonzero-on-fix), 2 usage, input, configuration or
