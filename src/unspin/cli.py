@@ -771,6 +771,14 @@ def show_config(path):
     sys.exit(EXIT_CLEAN)
 
 
+@main.command()
+def lsp():
+    """Run the language server on standard input and output (for editors; see the README)."""
+    from . import lspserver  # pygls is loaded only here: other commands start as fast as before
+
+    lspserver.serve(options_for)
+
+
 class Interrupted(BaseException):
     """SIGINT or SIGTERM arrived: unwinds like KeyboardInterrupt (temp files are removed on the
     way), but click does not turn it into its own 'Aborted!' and exit code 1."""
