@@ -1,6 +1,6 @@
 """unspin: repair English text mangled by article spinners and bad machine translation."""
 
-__version__ = "0.1.0"  # first: modules below read it
+__version__ = "0.2.0"  # first: modules below read it
 
 from .engine import check, repair
 from .loader import RuleError

@@ -383,3 +383,10 @@ def read_user_file(name: str, what: str, limit: int = MAX_WORDS_FILE) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{name}: {what} is not UTF-8 text (invalid byte at offset {exc.start})") from None
+
+
+def forget() -> None:
+    """Drop every configuration read so far (a long-lived process, the language server, reads
+    files edited since again)."""
+    for cached in (_chain, _read, parse, _words_file):
+        cached.cache_clear()

@@ -138,9 +138,7 @@ def analyse(path: str | None, text: str, options_for: Configure) -> Analysis:
     Configuration, dictionary and grammar-backend errors come back as ``Analysis.error``.
     """
     # the server lives long: a configuration file edited since the last run is read again
-    config.load_file.cache_clear()
-    config._read.cache_clear()
-    config._words_file.cache_clear()
+    config.forget()
     skip = 1 if text.startswith(fileio.BOM) else 0
     try:
         settings = config.settings_for(Path(path) if path else None, {})
