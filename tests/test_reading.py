@@ -2,13 +2,12 @@
 
 import ast
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import run
 from unspin import loader
 from unspin.document import Document
 from unspin.reading import Reading, Word
@@ -155,16 +154,9 @@ def test_passes_read_the_reading_not_each_other():
 
 
 # ---------------------------------------------------------------- unspin words
-def _words(*args, stdin=None):
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    return subprocess.run(
-        [sys.executable, "-m", "unspin", "words", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+def _words(*args, stdin=""):
+    proc = run("words", *args, stdin=stdin.encode())
+    return subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout.decode(), proc.stderr.decode())
 
 
 def test_words_shows_cuts_protection_and_damage(tmp_path):

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from unspin import loader
+from unspin import loader, wordlists
 from unspin.textutil import tokenize_key
 
 RULES_DIR = loader.rules_dir()
@@ -76,7 +76,7 @@ def _stanzas(tmp_path, text: str):
     path = tmp_path / "t.rules"
     path.write_text(text, encoding="utf-8")
     problems: list[str] = []
-    classes = loader.load_classes(RULES_DIR / "classes.txt", [])
+    classes = wordlists.parse_classes(RULES_DIR / "classes.txt", [])
     return loader.parse_stanzas(path, problems, classes), problems
 
 
@@ -138,7 +138,7 @@ def test_the_passes_declare_exactly_the_pass_rules():
     loader.check_passes(rules, engine.DECLARED)  # (also run as the rules load)
     assert grammar.RULES == harper.RULES | languagetool.RULES
     declared = set().union(*engine.DECLARED.values())
-    assert declared == {r.id for r in rules.by_kind("pass")}
+    assert declared == {r.id for r in rules.pass_rules()}
     assert len(declared) == sum(len(ids) for ids in engine.DECLARED.values())  # one owner per id
 
 

@@ -164,35 +164,33 @@ def process(
                 out.changed, out.edits = out.result.changed, len(out.result.applied)
                 out.snapshot = fh.finish() if fh is not raw else None
                 return out
+            if mode == "words":
+                for chunk in parts:
+                    head, body = chunk.text[: chunk.protected], chunk.text[chunk.protected :]
+                    loc = report.Locator(chunk.text, chunk.line, chunk.byte)
+                    at = chunk.start + len(head)  # rows carry offsets in the whole file
+                    for row in readout.describe(engine.read(body, options)):
+                        line, col = loc.line_col(row["start"] + len(head))
+                        out.found += row["kind"] == "word"
+                        row.update(start=row["start"] + at, end=row["end"] + at)
+                        (emit or out.records.append)({"path": out.path, "line": line, "column": col, **row})
+                return out
             pieces: list[bytes] = []
             try:
                 if bom and mode != "check":
                     (writer.write if writer else sink or pieces.append)(fileio.BOM.encode())
-                if mode == "words":
-                    for chunk in parts:
-                        head, body = chunk.text[: chunk.protected], chunk.text[chunk.protected :]
-                        loc = report.Locator(chunk.text, chunk.line, chunk.byte)
-                        at = chunk.start + len(head)  # rows carry offsets in the whole file
-                        for row in readout.describe(engine.read(body, options)):
-                            line, col = loc.line_col(row["start"] + len(head))
-                            out.found += row["kind"] == "word"
-                            row.update(start=row["start"] + at, end=row["end"] + at)
-                            (emit or out.records.append)({"path": out.path, "line": line, "column": col, **row})
-                    parts = iter(())
                 for chunk, result in _repairs(parts, options, jobs):
-                    _unknown_ignores(
-                        out, chunk.text, report.Locator(chunk.text, chunk.line, chunk.byte).line_col, options
-                    )
+                    loc = report.Locator(chunk.text, chunk.line, chunk.byte)
+                    _unknown_ignores(out, chunk.text, loc.line_col, options)
                     # the rest of a block too long for one chunk passes through untouched
                     head = chunk.text[: chunk.protected]
                     out.edits += len(result.applied)
                     out.changed |= result.changed
                     if mode == "score":
                         assert result.spin is not None  # engine.repair always assesses the text
-                        out.spin.add(result.spin, report.Locator(chunk.text, chunk.line, chunk.byte), chunk.start)
+                        out.spin.add(result.spin, loc, chunk.start)
                         continue
                     if mode == "check":
-                        loc = report.Locator(chunk.text, chunk.line, chunk.byte)
                         for e in result.applied if safe_only else result.findings:
                             if head:
                                 e = replace(e, start=e.start + len(head), end=e.end + len(head))

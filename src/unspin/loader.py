@@ -54,7 +54,7 @@ SHOWN_VALUES = ("always", "spun")
 class Rule:
     """What every kind of rule has: id, confidence, reason, examples, where it may reach."""
 
-    #: the kind's name (``RuleSet.by_kind``) and the stanza keys it takes besides the common ones
+    #: the kind's name and the stanza keys it takes besides the common ones
     kind: ClassVar[str] = ""
     KEYS: ClassVar[frozenset[str]] = frozenset()
     #: stanza keys every kind takes
@@ -294,9 +294,6 @@ class RuleSet:
     #: the first word of every phrase variant: a word not in it starts no phrase (a fast filter)
     first_words: frozenset[str] = frozenset()
 
-    def by_kind(self, kind: str) -> list[Rule]:
-        return [r for r in self.rules.values() if r.kind == kind]
-
     def context_rules(self) -> list[ContextRule]:
         return [r for r in self.rules.values() if isinstance(r, ContextRule)]
 
@@ -351,21 +348,12 @@ def rules_dir() -> Path:
         raise RuleError([str(exc)]) from None
 
 
-# ---------------------------------------------------------------- word classes
-load_classes = wordlists.parse_classes
-
-
-def class_regex(words: frozenset[str]) -> str:
-    alts = sorted(words, key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in alts) + ")"
-
-
 def expand_macros(pattern: str, classes: dict[str, frozenset[str]]) -> str:
     def sub(m):
         name = m.group(1)
         if name not in classes:
             raise KeyError(name)
-        return class_regex(classes[name])
+        return wordlists.words_regex(classes[name])
 
     return regex.sub(r"\{([a-z][a-z0-9-]*)\}", sub, pattern)
 
@@ -610,7 +598,11 @@ def _cache_key(extra: tuple[str, ...]) -> str | None:
                 return None
             files.append(Path(name))
         here = Path(__file__).resolve().parent
-        files += [here / "loader.py", here / "inflect.py", here / "textutil.py", here / "model.py"]
+        # the code that turns rule files into the cached set: a change to it is a change of the set
+        files += [
+            here / name
+            for name in ("loader.py", "inflect.py", "textutil.py", "model.py", "wordlists.py", "triggers.py")
+        ]
         parts = [f"{f}\0".encode() + f.read_bytes() for f in files]
     except OSError:
         return None
@@ -656,7 +648,7 @@ def _read_cached(extra: tuple[str, ...]) -> RuleSet:
 def _load(extra: tuple[str, ...]) -> RuleSet:
     root = rules_dir()
     problems: list[str] = []
-    classes = load_classes(root / "classes.txt", problems)
+    classes = wordlists.parse_classes(root / "classes.txt", problems)
     rules: list[Rule] = []
     for path in sorted(root.glob("**/*.dict")):
         rules.extend(parse_dictionary(path, problems, classes))

@@ -21,35 +21,45 @@ _URL_BODY = r"[^\s<>\"“”]{1,2047}[^\s<>\"“”.,;:!?)\]'’]"  # up to 2,04
 _PATH = r"[^\s]{0,2047}[^\s.,;:!?)]"
 _FILE_ENDING = r"(?:py|txt|md|pdf|csv|json|html?|js|ts|rs|go|c|h|cpp|yaml|yml|toml|docx?|xlsx?|png|jpe?g|gif|zip)"
 
-PATTERNS: list[tuple[str, regex.Pattern]] = [
-    ("code", regex.compile(r"```.*?(?:```|\Z)|`[^`\n]+`", regex.S)),
-    ("url", regex.compile(rf"\b(?:https?://|ftp://|www\.){_URL_BODY}")),
-    ("url", regex.compile(r"\b(?:mailto|tel|sms|xmpp|urn|news|irc|magnet):[^\s<>\"“”]{1,320}")),
+#: what a pattern cannot match without, found far faster than the pattern itself: a text
+#: without it is not scanned by that pattern (the host-name and file-name patterns start at
+#: every word; the dot and ending they need are rare in prose)
+_HOST_ENDING = regex.compile(rf"\.{_TLD}\b")
+_FILE_NAME_ENDING = regex.compile(rf"\.{_FILE_ENDING}\b")
+
+#: (kind, pattern, what the pattern needs in the text or None)
+PATTERNS: list[tuple[str, regex.Pattern, regex.Pattern | None]] = [
+    ("code", regex.compile(r"```.*?(?:```|\Z)|`[^`\n]+`", regex.S), None),
+    ("url", regex.compile(rf"\b(?:https?://|ftp://|www\.){_URL_BODY}"), None),
+    ("url", regex.compile(r"\b(?:mailto|tel|sms|xmpp|urn|news|irc|magnet):[^\s<>\"“”]{1,320}"), None),
     # settings and assignments: 'receive.denyCurrentBranch=updateInstead', 'color=auto', 'x=5'
-    ("setting", regex.compile(r"(?<![\w.-])[A-Za-z_][\w.-]{0,63}=[^\s,;)\]\"“”]{1,256}")),
-    ("email", regex.compile(rf"\b[\w.+-]{{1,64}}@{_LABEL}(?:\.{_LABEL}){{1,{_LABELS}}}\b")),
-    ("url", regex.compile(rf"\b{_LABEL}(?:\.{_LABEL}){{0,{_LABELS}}}\.{_TLD}\b(?:/{_PATH})?")),
-    ("file", regex.compile(r"(?<![\w/])(?:~|\.{1,2})?/[\w.@+-]+(?:/[\w.@+-]*)*")),  # /usr/bin/git, ./run
+    ("setting", regex.compile(r"(?<![\w.-])[A-Za-z_][\w.-]{0,63}=[^\s,;)\]\"“”]{1,256}"), None),
+    ("email", regex.compile(rf"\b[\w.+-]{{1,64}}@{_LABEL}(?:\.{_LABEL}){{1,{_LABELS}}}\b"), None),
+    ("url", regex.compile(rf"\b{_LABEL}(?:\.{_LABEL}){{0,{_LABELS}}}\.{_TLD}\b(?:/{_PATH})?"), _HOST_ENDING),
+    ("file", regex.compile(r"(?<![\w/])(?:~|\.{1,2})?/[\w.@+-]+(?:/[\w.@+-]*)*"), None),  # /usr/bin/git, ./run
     (
         "file",
         regex.compile(rf"\b[\w-]{{1,255}}\.{_FILE_ENDING}\b"),
+        _FILE_NAME_ENDING,
     ),
-    ("handle", regex.compile(r"(?<![\w@])[@#][\w]+")),
+    ("handle", regex.compile(r"(?<![\w@])[@#][\w]+"), None),
     (
         "date",
         regex.compile(
             rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
             rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b(?:,?\s+\d{{4}})?"
         ),
+        None,
     ),
-    ("number", regex.compile(r"(?<![\w])[$€£¥]?\d(?:[\d,.:/\-–]*\d)?(?:st|nd|rd|th|s|%|am|pm|[kKmMbB]n?)?\b")),
-    ("credit", regex.compile(r"(?m)^[^\n|]{1,80}(?:\|[^\n|]{1,80})+$")),
+    ("number", regex.compile(r"(?<![\w])[$€£¥]?\d(?:[\d,.:/\-–]*\d)?(?:st|nd|rd|th|s|%|am|pm|[kKmMbB]n?)?\b"), None),
+    ("credit", regex.compile(r"(?m)^[^\n|]{1,80}(?:\|[^\n|]{1,80})+$"), None),
     (
         "credit",
         regex.compile(
             r"(?mi)^[ \t]*(?:photo|image|picture|credit|source)s?(?:\s+by|\s*:)[^\n]{0,120}$"
             r"|\((?:photo|image|picture)s?\s+(?:by|credit)[^)\n]{0,120}\)"
         ),
+        None,
     ),
 ]
 
@@ -91,20 +101,9 @@ class Protection:
         return ""
 
 
-#: what a pattern cannot match without, found far faster than the pattern itself: a text
-#: without it is not scanned by that pattern (the host-name and file-name patterns start at
-#: every word; the dot and ending they need are rare in prose)
-_NEEDS: dict[str, regex.Pattern] = {
-    PATTERNS[5][1].pattern: regex.compile(rf"\.{_TLD}\b"),
-    PATTERNS[7][1].pattern: regex.compile(rf"\.{_FILE_ENDING}\b"),
-}
-assert PATTERNS[5][0] == "url" and PATTERNS[7][0] == "file"
-
-
 def find_regions(text: str, quotes: bool = True, extra: Iterable[Region] = ()) -> Protection:
     regions: list[Region] = list(extra)
-    for kind, pat in PATTERNS:
-        needs = _NEEDS.get(pat.pattern)
+    for kind, pat, needs in PATTERNS:
         if needs is not None and not needs.search(text):
             continue
         regions.extend(Region(m.start(), m.end(), kind) for m in pat.finditer(text))

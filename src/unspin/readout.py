@@ -12,15 +12,13 @@ from collections.abc import Iterator
 
 from .document import Document
 
-
-def _cut_sources(doc: Document) -> dict[int, str]:
-    """Token start -> the fact that splits it, named as the rule that repairs it."""
-    reading = doc.reading
-    out = {start: "spacing.glued-number" for start, _, _ in reading.number_glues}
-    out.update((start, "spacing.glued-words") for start in reading.glued_words)
-    out.update((g.start, "spacing.glued-name") for g in reading.glued_names)
-    out.update((g.start, "spacing.glued-capitals") for g in reading.glued_capitals)
-    return out
+#: the fact that splits a token (``Reading.cut_facts``) -> the rule that repairs it
+_REPAIRED_BY = {
+    "number_glues": "spacing.glued-number",
+    "glued_words": "spacing.glued-words",
+    "glued_names": "spacing.glued-name",
+    "glued_capitals": "spacing.glued-capitals",
+}
 
 
 def describe(doc: Document) -> Iterator[dict]:
@@ -33,7 +31,6 @@ def describe(doc: Document) -> Iterator[dict]:
         "text": "",
         "notes": [f"{len(reading.words)} words", "technical" if reading.technical else "prose"],
     }
-    sources = _cut_sources(doc)
     broken = {start: (end, joined) for start, end, joined in reading.broken_runs}
     hyphen = {start: joined for start, _, joined in reading.hyphen_breaks}
     doubled = {w.start: len(run) for run in reading.doubled for w in run}
@@ -50,9 +47,11 @@ def describe(doc: Document) -> Iterator[dict]:
                 "notes": ["damaged like PDF extraction: content words run together are split here too"],
             }
         notes = []
-        cut = reading.cuts.get(w.start)
-        if cut:
-            notes.append(f"reads '{text[w.start : w.start + cut]} {text[w.start + cut : w.end]}' ({sources[w.start]})")
+        if w.start in reading.cut_facts:
+            cut, fact = reading.cut_facts[w.start]
+            notes.append(
+                f"reads '{text[w.start : w.start + cut]} {text[w.start + cut : w.end]}' ({_REPAIRED_BY[fact]})"
+            )
         kind = doc.protection.hit(w.start, w.end)
         if kind:
             notes.append(f"protected: {kind}")

@@ -56,10 +56,14 @@ def word_class(name: str) -> frozenset[str]:
     return _shipped()[name]
 
 
-def alternation(*names: str, lower: bool = False) -> str:
-    """The members of these classes as one regex group, longest first: ``(?:September|May|...)``."""
-    words = frozenset().union(*(word_class(n) for n in names))
-    if lower:
-        words = frozenset(w.lower() for w in words)
+def words_regex(words: frozenset[str]) -> str:
+    """Words as one regex group, longest first, any run of spaces inside a member matching
+    any run of white space: ``(?:September|May|...)``."""
     alts = sorted(words, key=lambda w: (-len(w), w))
     return "(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in alts) + ")"
+
+
+def alternation(*names: str, lower: bool = False) -> str:
+    """The members of these shipped classes as one regex group (``words_regex``)."""
+    words = frozenset().union(*(word_class(n) for n in names))
+    return words_regex(frozenset(w.lower() for w in words) if lower else words)

@@ -170,6 +170,11 @@ class Reading:
 
     # ------------------------------------------------------------ views (views.py)
     @cached_property
+    def cut_facts(self) -> dict[int, tuple[int, str]]:
+        """Token start -> (length of its left part, the name of the fact that splits it)."""
+        return views.cut_facts(self)
+
+    @cached_property
     def cuts(self) -> dict[int, int]:
         """Token start -> length of its left part, for every token read as two words."""
         return views.cuts(self)

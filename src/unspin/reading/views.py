@@ -19,15 +19,21 @@ if TYPE_CHECKING:
 _DOT_JOIN = regex.compile(r"(?<=\p{Ll}{2})\.(?=\p{Lu}\p{Ll})")
 
 
-def cuts(r: Reading) -> dict[int, int]:
-    """Token start -> length of its left part, for every token some fact splits."""
+def cut_facts(r: Reading) -> dict[int, tuple[int, str]]:
+    """Token start -> (length of its left part, the fact that splits it), for every token some
+    fact splits; where two facts split one token, the later in this order wins."""
     if r.plain:
         return {}
-    out = {start: cut - start for start, cut, _ in r.number_glues}  # '2004the' reads '2004 the'
-    out.update(r.glued_words)
-    out.update((g.start, g.cut - g.start) for g in r.glued_names)
-    out.update((g.start, g.cut - g.start) for g in r.glued_capitals)
+    out = {start: (cut - start, "number_glues") for start, cut, _ in r.number_glues}  # '2004the'
+    out.update((start, (cut, "glued_words")) for start, cut in r.glued_words.items())
+    out.update((g.start, (g.cut - g.start, "glued_names")) for g in r.glued_names)
+    out.update((g.start, (g.cut - g.start, "glued_capitals")) for g in r.glued_capitals)
     return out
+
+
+def cuts(r: Reading) -> dict[int, int]:
+    """Token start -> length of its left part, for every token some fact splits."""
+    return {start: cut for start, (cut, _) in r.cut_facts.items()}
 
 
 def virtual(r: Reading) -> list[Word]:
