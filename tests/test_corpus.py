@@ -7,6 +7,7 @@ the repairs asserted on are the ones ``unspin fix`` makes of real text.
 import gzip
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -18,7 +19,7 @@ from click.testing import CliRunner
 
 from conftest import ROOT
 from unspin import cli
-from unspin.corpus import clean_frame, clean_frames, clean_records
+from unspin.corpus import clean_frames, clean_records
 from unspin.corpus.clean import APPLIED, FINDINGS, HELD, SCORE, VERDICT
 
 ADDED = (SCORE, VERDICT, APPLIED, HELD, FINDINGS)
@@ -409,12 +410,22 @@ def test_a_scheduler_that_is_not_there_is_said(tmp_path, docs):
 
 @pytest.fixture(scope="module")
 def cluster():
+    """A Dask LocalCluster of two worker processes, running this checkout's code, and a Client
+    connected to it (the default client while the module's tests run)."""
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
-    ) as c:
-        with distributed.Client(c) as client:
-            yield c, client
+    old = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = str(ROOT / "src")  # (the workers are started with this environment)
+    try:
+        with distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+        ) as c:
+            with distributed.Client(c) as client:
+                yield c, client
+    finally:
+        if old is None:
+            os.environ.pop("PYTHONPATH")
+        else:
+            os.environ["PYTHONPATH"] = old
 
 
 def test_a_two_worker_dask_cluster_writes_what_the_local_run_writes(tmp_path, docs, cluster):
@@ -439,21 +450,69 @@ def test_a_two_worker_dask_cluster_writes_what_the_local_run_writes(tmp_path, do
     assert sorted(loads.values()) == [1, 1]
 
 
-def test_the_readme_dask_recipes_give_the_cli_output(tmp_path, docs, cluster):
-    import dask.bag as db
-    import dask.dataframe as dd
-    import pandas as pd
+def readme_recipe(name: str) -> str:
+    """The README's code block that starts with '# recipe: NAME'."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for block in readme.split("```python\n")[1:]:
+        code = block.split("```", 1)[0]
+        if code.startswith(f"# recipe: {name}"):
+            return code
+    raise AssertionError(f"no recipe '{name}' in the README")
 
-    src = write_jsonl(tmp_path / "news.jsonl", docs[:12])
-    assert corpus(src, "-o", tmp_path / "cli.jsonl", "-j", "1", "-q").exit_code == 0
-    expected = read_jsonl(tmp_path / "cli.jsonl")
-    bag = db.read_text(str(src), blocksize=None).map(json.loads).repartition(3)
-    assert bag.map_partitions(clean_records).compute() == expected
-    frame = dd.from_pandas(pd.DataFrame(docs[:12]), npartitions=3)
-    cleaned = frame.map_partitions(clean_frame).compute()
-    assert list(cleaned["text"]) == [r["text"] for r in expected]
-    assert list(cleaned[SCORE]) == [r[SCORE] for r in expected]
-    assert cleaned["unspin_error"].isna().all()
+
+def read_output(folder: Path) -> list[dict]:
+    import pyarrow.parquet as pq
+
+    lines = [line for p in sorted(folder.glob("*.jsonl")) for line in p.read_text(encoding="utf-8").splitlines()]
+    if lines:
+        return [json.loads(line) for line in lines]
+    rows = pq.read_table(folder).to_pylist()
+    for row in rows:  # (a Parquet map reads back as (key, value) pairs)
+        row.update({k: dict(row[k]) for k in (APPLIED, HELD)})
+    return rows
+
+
+@pytest.mark.parametrize("name", ["dask-bag", "dask-dataframe", "spark"])
+def test_the_readme_pipeline_recipes_give_what_the_cli_gives(name, tmp_path, docs, cluster, monkeypatch):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    if name == "spark":
+        pytest.importorskip("pyspark")
+        if not shutil.which("java"):
+            pytest.skip("Spark needs Java")
+    picked = docs[:12]
+    for n in range(2):
+        (tmp_path / "crawl-jsonl").mkdir(exist_ok=True)
+        (tmp_path / "crawl-parquet").mkdir(exist_ok=True)
+        write_jsonl(tmp_path / "crawl-jsonl" / f"part-{n}.jsonl", picked[n * 6 : n * 6 + 6])
+        rows = [{"id": d["id"], "text": d["text"], "words": d["words"]} for d in picked[n * 6 : n * 6 + 6]]
+        pq.write_table(pa.Table.from_pylist(rows), tmp_path / "crawl-parquet" / f"part-{n}.parquet")
+    assert corpus(tmp_path / "crawl-jsonl", "-o", tmp_path / "cli", "-j", "1", "-q").exit_code == 0
+    expected = {r["id"]: r for r in read_output(tmp_path / "cli")}
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PYTHONPATH", str(ROOT / "src"))  # (Spark's Python workers run this checkout)
+    try:
+        exec(compile(readme_recipe(name), f"README.md ({name})", "exec"), {})
+    finally:
+        if name == "spark":
+            from pyspark.sql import SparkSession
+
+            SparkSession.builder.getOrCreate().stop()
+    out = {"dask-bag": "clean-jsonl", "dask-dataframe": "clean-parquet", "spark": "clean-spark"}[name]
+    got = read_output(tmp_path / out)
+    assert sorted(r["id"] for r in got) == sorted(expected)
+    for r in got:
+        want = expected[r["id"]]
+        assert (r["text"], r[SCORE], r[VERDICT], r[APPLIED], r[HELD]) == (
+            want["text"],
+            want[SCORE],
+            want[VERDICT],
+            want[APPLIED],
+            want[HELD],
+        )
+        assert r.get("unspin_error") is None
+        assert r["words"] == want["words"]
 
 
 def test_clean_frames_is_a_mapinpandas_function_and_bad_rows_come_back_marked():

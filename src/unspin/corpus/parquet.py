@@ -38,16 +38,12 @@ def _open(path: Path, name: str):
         raise InputError(f"{name}: not a Parquet file ({str(exc).splitlines()[0]})") from None
 
 
-def output_schema(schema, job: Job):
-    """The cleaned file's schema: the input's, with the cleaned text's and the added columns."""
+def added_fields(job: Job) -> list:
+    """The Arrow fields of the columns a cleaning adds (the cleaned text's when it is new)."""
     pa = _pa()
-    text_type = schema.field(job.text_field).type
-    added = [
-        pa.field(SCORE, pa.float64()),
-        pa.field(VERDICT, pa.string()),
-        pa.field(APPLIED, pa.map_(pa.string(), pa.int64())),
-        pa.field(HELD, pa.map_(pa.string(), pa.int64())),
-    ]
+    counts = pa.map_(pa.string(), pa.int64())
+    added = [pa.field(SCORE, pa.float64()), pa.field(VERDICT, pa.string()), pa.field(APPLIED, counts)]
+    added.append(pa.field(HELD, counts))
     if job.with_findings:
         finding = pa.struct(
             [("start", pa.int64()), ("end", pa.int64())]
@@ -56,8 +52,15 @@ def output_schema(schema, job: Job):
         )
         added.append(pa.field(FINDINGS, pa.list_(finding)))
     if job.mode == "fix" and job.output_field:
-        added.insert(0, pa.field(job.output_field, text_type))
-    for f in added:
+        added.insert(0, pa.field(job.output_field, pa.string()))
+    return added
+
+
+def output_schema(schema, job: Job):
+    """The cleaned file's schema: the input's, with the cleaned text's and the added columns."""
+    for f in added_fields(job):
+        if f.name == job.output_field:  # the same string type as the text's
+            f = f.with_type(schema.field(job.text_field).type)
         at = schema.get_field_index(f.name)
         schema = schema.set(at, f) if at >= 0 else schema.append(f)
     return schema
