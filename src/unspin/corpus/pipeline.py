@@ -77,11 +77,13 @@ def clean_frames(frames: Iterable[Any], **settings) -> Iterator[Any]:
 
 
 def _frame(frame: Any, how: Job, arrow: bool) -> Any:
-    import pandas as pd  # (pandas comes with the frame: it is the caller's)
-
     from . import parquet
 
     pa = parquet._pa()
+    try:
+        import pandas as pd
+    except ImportError:  # (a frame came without pandas: not a pandas frame)
+        raise TypeError("clean_frame and clean_frames take pandas DataFrames: pip install pandas") from None
     frame = frame.copy()
     texts = list(frame[how.text_field])
     rows = [clean_record({how.text_field: t}, how) for t in texts]
