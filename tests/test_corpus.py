@@ -330,7 +330,7 @@ def test_a_killed_run_resumes_without_redoing_finished_partitions(tmp_path, docs
     proc = subprocess.Popen(args + ["-q"], env=env, stderr=subprocess.PIPE)
     work = tmp_path / "out.jsonl.unspin-work"
     deadline = time.monotonic() + 120
-    while len(list(work.glob("*.json"))) < 4 and time.monotonic() < deadline and proc.poll() is None:
+    while len(list(work.glob("*-*.json"))) < 4 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.05)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
@@ -350,6 +350,29 @@ def test_a_killed_run_resumes_without_redoing_finished_partitions(tmp_path, docs
     assert corpus(src, "-o", fresh, "-j", "1", "-q", "--partition-size", "2").exit_code == 0
     assert out.read_bytes() == fresh.read_bytes()
     assert not work.exists()
+
+
+def test_ctrl_c_stops_the_workers_says_how_to_resume_and_the_same_command_finishes(tmp_path, docs):
+    src = write_jsonl(tmp_path / "news.jsonl", docs[:16])
+    out = tmp_path / "out.jsonl"
+    args = [sys.executable, "-m", "unspin", "corpus", str(src), "-o", str(out), "-j", "2", "--partition-size", "1"]
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    proc = subprocess.Popen(args, env=env, stderr=subprocess.PIPE, text=True)
+    work = tmp_path / "out.jsonl.unspin-work"
+    deadline = time.monotonic() + 120
+    while len(list(work.glob("*-*.json"))) < 3 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert err.splitlines()[-2:] == [
+        f"unspin: stopped; the finished partitions are kept in {work}: the same command resumes the run",
+        "unspin: interrupted",
+    ]
+    assert not out.exists() and 3 <= len(list(work.glob("*-*.json"))) < 16
+    again = subprocess.run(args + ["-q"], env=env, capture_output=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert [r["id"] for r in read_jsonl(out)] == [d["id"] for d in docs[:16]]
 
 
 def test_an_unfinished_run_with_other_settings_is_not_mixed_in(tmp_path, docs):
