@@ -728,6 +728,9 @@ def corpus(inputs, out, text_field, output_field, mode, findings, rejects, jobs,
         options = options_for(str(path), config.settings_for(path, overrides))
         return Job(options, text_field, output_field, mode, findings)
 
+    if scheduler and jobs:
+        _fail("-j/--jobs chooses local workers; with --scheduler the cluster's workers do the work: give one of them")
+        sys.exit(EXIT_ERROR)
     executor, plan = None, None
     try:
         plan = corpus_run.plan(inputs, out, job_for, kw["overwrite"], rejects)

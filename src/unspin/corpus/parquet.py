@@ -77,12 +77,19 @@ def check(path: Path, name: str, job: Job) -> None:
         raise InputError(f"{name}: column '{job.text_field}' is {kind}, not a string column")
 
 
+def _codec(pf) -> str:
+    """The input's compression, which the output keeps (snappy, pyarrow's own, for an empty file)."""
+    if not pf.metadata.num_row_groups:
+        return "snappy"
+    codec = pf.metadata.row_group(0).column(0).compression.lower()
+    return "none" if codec == "uncompressed" else codec
+
+
 def partitions(path: Path, name: str, number: int, job: Job, size: int = PARTITION_RECORDS) -> Iterator[Part]:
     check(path, name, job)
     pf = _open(path, name)
     rows = pf.metadata.num_rows
-    codec = pf.metadata.row_group(0).column(0).compression.lower() if pf.metadata.num_row_groups else "snappy"
-    extra = {"codec": "none" if codec == "uncompressed" else codec}
+    extra = {"codec": _codec(pf)}
     total, first, index, done_units = path.stat().st_size, 0, 0, 0
     for batch in pf.iter_batches(batch_size=size):
         first_next = first + batch.num_rows
@@ -146,8 +153,7 @@ def join(parts: list[Path], target, source: Path, job: Job) -> None:
     pa = _pa()
     pf = pa.parquet.ParquetFile(source)
     schema = output_schema(pf.schema_arrow, job)
-    codec = pf.metadata.row_group(0).column(0).compression.lower() if pf.metadata.num_row_groups else "snappy"
-    with pa.parquet.ParquetWriter(target, schema, compression="none" if codec == "uncompressed" else codec) as writer:
+    with pa.parquet.ParquetWriter(target, schema, compression=_codec(pf)) as writer:
         for part in parts:
             writer.write_table(pa.parquet.read_table(part))
         if not parts:
