@@ -426,6 +426,8 @@ def test_a_scheduler_that_is_not_there_is_said(tmp_path, docs):
     result = corpus(src, "-o", tmp_path / "o.jsonl", "--scheduler", "tcp://127.0.0.1:9")
     assert result.exit_code == 2
     assert result.stderr.startswith("unspin: --scheduler tcp://127.0.0.1:9: cannot connect")
+    both = corpus(src, "-o", tmp_path / "o.jsonl", "--scheduler", "tcp://127.0.0.1:9", "-j", "2")
+    assert both.exit_code == 2 and "give one of them" in both.stderr
 
 
 # ------------------------------------------------------------------ Dask, and unspin in other pipelines
