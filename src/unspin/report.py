@@ -70,6 +70,14 @@ def record(path: str, loc: Locator, e: Edit, first_char: int = 0) -> dict:
         "end": e.end + first_char,
         "byte_start": byte_start,
         "byte_end": byte_start + len(e.original.encode("utf-8")),
+        **what(e),
+        "context": context,
+    }
+
+
+def what(e: Edit) -> dict:
+    """What a finding is, wherever it is: the keys every finding record has after its place."""
+    return {
         "rule": e.rule,
         "category": e.category,
         "message": e.reason,
@@ -78,7 +86,6 @@ def record(path: str, loc: Locator, e: Edit, first_char: int = 0) -> dict:
         "safe": e.safe,
         "applied": not e.held,
         "held": e.held,
-        "context": context,
     }
 
 

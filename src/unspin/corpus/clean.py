@@ -10,7 +10,7 @@ import io
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .. import engine, evidence, stream
+from .. import engine, evidence, report, stream
 from ..fileio import BOM, InputError
 from ..model import Options
 
@@ -91,15 +91,4 @@ def clean_text(text: str, options: Options | None = None, mode: str = "fix", fin
 
 def _finding(e, at: int) -> dict:
     """A finding as data, with the keys of ``unspin check --format json`` that make sense here."""
-    return {
-        "start": e.start + at,
-        "end": e.end + at,
-        "rule": e.rule,
-        "category": e.category,
-        "message": e.reason,
-        "original": e.original,
-        "suggestion": e.replacement,
-        "safe": e.safe,
-        "applied": not e.held,
-        "held": e.held,
-    }
+    return {"start": e.start + at, "end": e.end + at, **report.what(e)}
