@@ -1,0 +1,509 @@
+#!/usr/bin/env python3
+"""Throughput, memory and scaling of ``unspin corpus`` on 100,000 documents, and what a 1-billion-word corpus costs.
+
+Builds the documents once, deterministically (seeded), from the project's corpora (news, clean,
+heldout, heldout2): a document is 1 to 3 consecutive paragraphs of one article (a paragraph is a
+line of those files; blank lines would also separate them), with non-text fields beside ``text``
+(id, url, a nested ``meta`` object, numbers), written to bench/out/corpus/docs-N.jsonl (and
+docs-N.parquet with --format parquet) and reused while it exists. Then runs the command as a
+user would (a subprocess, -q, --stats), each run into a fresh output folder:
+
+  -j 1         one worker, in the main process
+  -j 2         two local worker processes
+  dask         --scheduler on a Dask LocalCluster this script starts (2 processes, 1 thread each)
+  -j 2, N/10   the same on a corpus ten times smaller: worker RSS should not grow with the corpus
+
+and reports for each: wall seconds (start-up included), records/s and words/s (words: the input
+texts split on whitespace, counted here once), peak RSS per worker (from the stats file), the
+largest single process (ru_maxrss from wait4: the CLI or one of its children, whichever peaked
+highest, not a sum; for the Dask run the CLI alone, as the workers are not its children; Linux
+carries a parent's high-water mark into the child, so this script keeps itself small and says
+when a figure may be its own) and the whole process tree (the peak of the summed PSS of every
+process under this script: the CLI and its descendants, and for the Dask run also the cluster's
+scheduler process and workers; sampled every 0.25 s). Scaling efficiency is
+throughput(2 workers) / (2 x throughput(1 worker)); the target is a 1.7x speed-up with two
+workers. The three full runs must write the same records (output files hashed decompressed).
+Last, a projection on paper of a 1-billion-word corpus on 1 to 128 workers from these figures.
+
+Prints markdown tables and writes the figures to bench/out/corpus/results.json.
+
+usage: python bench/corpus.py [--docs N] [--quick] [--skip-dask] [--format jsonl|parquet] [--partition-size N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import multiprocessing
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out" / "corpus"
+PY = sys.executable
+CORPORA = ("news", "clean", "heldout", "heldout2")
+DATA_SUFFIXES = (".jsonl", ".jsonl.gz", ".parquet")
+TARGET_SPEEDUP = 1.7
+RSS_FLAT = 1.10  # full-corpus worker peak within 10% of the small corpus's
+BILLION = 1_000_000_000
+PROJECT_WORKERS = (1, 2, 8, 32, 128)
+
+
+# ---------------------------------------------------------------- the documents
+
+
+def articles() -> list[tuple[str, str, list[str]]]:
+    """(corpus, file stem, paragraphs) of every text under corpora/, in a fixed order."""
+    found = []
+    for name in CORPORA:
+        for path in sorted((ROOT / "corpora" / name).glob("*.txt")):
+            paras = [p.strip() for p in path.read_text(encoding="utf-8").splitlines() if p.strip()]
+            found.append((name, path.name.removesuffix(".txt"), paras))
+    return found
+
+
+def document(i: int, rng: random.Random, pool: list[tuple[str, str, list[str]]]) -> dict:
+    """Document ``i``: 1 to 3 consecutive paragraphs of one article, with the fields a crawl carries."""
+    corpus, stem, paras = rng.choice(pool)
+    k = min(rng.randint(1, 3), len(paras))
+    start = rng.randrange(len(paras) - k + 1)
+    slug = stem.split(".")[0]
+    return {
+        "id": f"doc-{i:07d}",
+        "url": f"https://news.example.com/{corpus}/{slug}/{i}",
+        "text": "\n\n".join(paras[start : start + k]),
+        "meta": {
+            "source": corpus,
+            "file": stem,
+            "paragraphs": [start, start + k],
+            "tags": rng.sample(["world", "business", "sport", "science", "politics", "local"], 2),
+            "crawl": {"status": 200, "fetched": f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"},
+        },
+        "lang_score": round(rng.uniform(0.8, 1.0), 4),
+        "shard": i % 64,
+    }
+
+
+def build_docs(n: int) -> Path:
+    """bench/out/corpus/docs-N.jsonl, built once (written aside, then renamed into place)."""
+    path = OUT / f"docs-{n}.jsonl"
+    if path.exists():
+        return path
+    OUT.mkdir(parents=True, exist_ok=True)
+    rng, pool = random.Random(20240), articles()
+    tmp = path.with_suffix(".jsonl.tmp")
+    with tmp.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            fh.write(json.dumps(document(i, rng, pool), ensure_ascii=False) + "\n")
+    os.replace(tmp, path)
+    return path
+
+
+def build_parquet(jsonl: Path) -> Path:
+    """The same records as one Parquet file (the nested ``meta`` a struct column)."""
+    path = jsonl.with_suffix(".parquet")
+    if path.exists():
+        return path
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pylist(list(read_jsonl(jsonl)))
+    tmp = path.with_suffix(".parquet.tmp")
+    pq.write_table(table, tmp)
+    os.replace(tmp, path)
+    return path
+
+
+def parquet_copy(jsonl: Path) -> Path:
+    """build_parquet in a child process: pyarrow's memory must not raise this one's high-water mark."""
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(build_parquet, jsonl).result()
+
+
+def read_jsonl(path: Path):
+    opener = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
+def count_words(path: Path) -> tuple[int, int]:
+    """Records and whitespace-split words of their texts."""
+    records = words = 0
+    for rec in read_jsonl(path):
+        records += 1
+        words += len(rec["text"].split())
+    return records, words
+
+
+# ---------------------------------------------------------------- running the command
+
+
+class TreeSampler(threading.Thread):
+    """Peak of the summed PSS (RSS where PSS cannot be read) of this process's descendants."""
+
+    def __init__(self, interval: float = 0.25) -> None:
+        super().__init__(daemon=True)
+        self.interval, self.peak, self.peak_procs = interval, 0, 0
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        import psutil
+
+        me = psutil.Process()
+        while not self._stop_event.is_set():
+            total, procs = 0, 0
+            for proc in me.children(recursive=True):
+                try:
+                    info = proc.memory_full_info()
+                    total += getattr(info, "pss", info.rss)
+                    procs += 1
+                except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
+                    pass
+            if total > self.peak:
+                self.peak, self.peak_procs = total, procs
+            self._stop_event.wait(self.interval)
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        self.join()
+
+
+def corpus_cmd(inputs: list[Path], out: Path, stats: Path, options: list[str]) -> list[str]:
+    return [PY, "-m", "unspin", "corpus", *map(str, inputs), "--out", str(out), "-q", "--stats", str(stats), *options]
+
+
+def run(name: str, inputs: list[Path], options: list[str]) -> dict:
+    """One run of ``unspin corpus`` into a fresh bench/out/corpus/NAME/: wall seconds, RSS, its stats."""
+    out, stats, log = OUT / name, OUT / f"{name}.stats.json", OUT / f"{name}.log"
+    shutil.rmtree(out, ignore_errors=True)
+    stats.unlink(missing_ok=True)
+    floor = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    sampler = TreeSampler()
+    sampler.start()
+    start = time.perf_counter()
+    with log.open("wb") as err:
+        proc = subprocess.Popen(corpus_cmd(inputs, out, stats, options), stdout=subprocess.DEVNULL, stderr=err)
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        except KeyboardInterrupt:
+            proc.kill()
+            raise
+        finally:
+            seconds = time.perf_counter() - start
+            sampler.stop()
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        sys.exit(f"{name}: unspin corpus exited {code}; its stderr ({log}):\n{log.read_text(errors='replace')[-3000:]}")
+    return {
+        "name": name,
+        "options": options,
+        "out": str(out),
+        "wall_seconds": seconds,
+        "largest_process_mb": usage.ru_maxrss / 1024,
+        "bench_rss_mb": floor,
+        "tree_peak_mb": sampler.peak / 2**20,
+        "tree_peak_processes": sampler.peak_procs,
+        "stats": json.loads(stats.read_text(encoding="utf-8")),
+    }
+
+
+def warm_caches() -> None:
+    """Build unspin's caches once, as a first run after install does, so no timed run pays for it."""
+    one = OUT / "one-line.txt"
+    one.write_text("The minister said on Monday that talks would resume next week.\n", encoding="utf-8")
+    subprocess.run([PY, "-m", "unspin", "check", str(one)], capture_output=True)
+
+
+def serve_cluster(conn) -> None:
+    """In a child process: a two-worker LocalCluster, its address sent back on ``conn``, closed when told."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        conn.send(cluster.scheduler_address)
+        conn.recv()
+
+
+def dask_run(name: str, inputs: list[Path], options: list[str]) -> dict:
+    """The run on a Dask LocalCluster started for it and closed afterwards. The cluster lives in a child
+    process, so this one stays small: its RSS when it starts a run is a floor under that run's ru_maxrss."""
+    ctx = multiprocessing.get_context("spawn")
+    ours, theirs = ctx.Pipe()
+    helper = ctx.Process(target=serve_cluster, args=(theirs,))
+    helper.start()
+    theirs.close()
+    try:
+        return run(name, inputs, ["--scheduler", ours.recv(), *options])
+    finally:
+        if helper.is_alive():
+            ours.send("close")
+        helper.join(60)
+        if helper.is_alive():
+            helper.terminate()
+
+
+# ---------------------------------------------------------------- the figures
+
+
+def figures(result: dict, records: int, words: int) -> dict:
+    secs, stats = result["wall_seconds"], result["stats"]
+    workers = stats.get("workers") or []
+    result.update(
+        records=records,
+        words=words,
+        records_per_s=records / secs,
+        words_per_s=words / secs,
+        worker_peak_mb=[w.get("peak_rss_mb") for w in workers],
+        worker_peak_max_mb=max((w.get("peak_rss_mb") or 0 for w in workers), default=None),
+        notes=stats_notes(stats, records, words),
+    )
+    return result
+
+
+def stats_notes(stats: dict, records: int, words: int) -> list[str]:
+    """Where the stats file disagrees with the input, or misses a field the interface promises."""
+    notes = []
+    for key in ("records", "written", "rejected", "partitions", "partitions_resumed", "seconds", "words", "workers"):
+        if key not in stats:
+            notes.append(f"stats has no {key!r}")
+    if stats.get("records") not in (None, records):
+        notes.append(f"stats records {stats['records']} != {records} input records")
+    if stats.get("written") not in (None, records):
+        notes.append(f"written {stats['written']} of {records}")
+    if stats.get("rejected"):
+        notes.append(f"{stats['rejected']} rejected")
+    if stats.get("partitions_resumed"):
+        notes.append(f"{stats['partitions_resumed']} partitions resumed in a fresh output")
+    if stats.get("words") not in (None, words):
+        notes.append(f"stats words {stats['words']:,} vs {words:,} counted here")
+    return notes
+
+
+def data_files(out: Path) -> list[Path]:
+    if out.is_file():
+        return [out]
+    return sorted(p for p in out.rglob("*") if p.is_file() and p.name.endswith(DATA_SUFFIXES))
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a data file's content: JSONL decompressed; Parquet as its rows in canonical JSON."""
+    h = hashlib.sha256()
+    if path.suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        for batch in pq.ParquetFile(path).iter_batches():
+            for row in batch.to_pylist():
+                h.update(json.dumps(row, sort_keys=True, ensure_ascii=False, default=str).encode() + b"\n")
+        return h.hexdigest()
+    opener = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def output_digest(out: Path) -> dict:
+    """Digest of the whole output (file names and decompressed contents) and of its records alone."""
+    files = data_files(out)
+    whole, records = hashlib.sha256(), hashlib.sha256()
+    for path in files:
+        rel = path.name if out.is_file() else str(path.relative_to(out))
+        whole.update(f"{rel}\0{file_digest(path)}\n".encode())
+    for row in sorted(output_rows(files)):
+        records.update(row.encode() + b"\n")
+    others = [] if out.is_file() else sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    others = [p for p in others if not p.endswith(DATA_SUFFIXES)]
+    return {"files": len(files), "digest": whole.hexdigest(), "records_digest": records.hexdigest(), "other": others}
+
+
+def output_rows(files: list[Path]):
+    """Every output record as canonical JSON (to compare runs that split the output differently)."""
+    for path in files:
+        if path.suffix == ".parquet":
+            import pyarrow.parquet as pq
+
+            rows = (r for b in pq.ParquetFile(path).iter_batches() for r in b.to_pylist())
+        else:
+            rows = read_jsonl(path)
+        for row in rows:
+            yield json.dumps(row, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def projection(w1: float, efficiency: float) -> list[dict]:
+    """Hours for 1e9 words on N workers: one worker at the -j 1 rate, N at N x that x the efficiency."""
+    rows = []
+    for n in PROJECT_WORKERS:
+        rate = w1 if n == 1 else n * w1 * efficiency
+        hours = BILLION / rate / 3600
+        rows.append({"workers": n, "words_per_s": rate, "wall_hours": hours, "cpu_hours": hours * n})
+    return rows
+
+
+# ---------------------------------------------------------------- printing
+
+
+def mb(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:,.0f}"
+
+
+def largest(r: dict) -> str:
+    """ru_maxrss, unless it may be this script's own high-water mark (Linux carries it over fork and exec)."""
+    if r["largest_process_mb"] <= r["bench_rss_mb"] * 1.05:
+        return f"<= {mb(r['bench_rss_mb'])} (this script's own)"
+    return mb(r["largest_process_mb"])
+
+
+def print_runs(runs: list[dict], base: dict) -> None:
+    print("| run | docs | seconds | records/s | words/s | speed-up | worker peak RSS (MB) | largest process (MB)"
+          " | process tree peak, PSS (MB) |\n|---|---|---|---|---|---|---|---|---|")  # fmt: skip
+    for r in runs:
+        speedup = r["words_per_s"] / base["words_per_s"] if r["records"] == base["records"] else None
+        workers = " / ".join(mb(x) for x in r["worker_peak_mb"]) or "n/a"
+        print(
+            f"| {r['label']} | {r['records']:,} | {r['wall_seconds']:.1f} | {r['records_per_s']:,.0f}"
+            f" | {r['words_per_s']:,.0f} | {'' if speedup is None else f'{speedup:.2f}x'} | {workers}"
+            f" | {largest(r)} | {mb(r['tree_peak_mb'])} ({r['tree_peak_processes']} proc.) |"
+        )
+    for r in runs:
+        for note in r["notes"]:
+            print(f"\n- {r['label']}: {note}")
+
+
+def print_scaling(scaling: dict) -> None:
+    print("\n## Scaling\n")
+    for key, label in (("j2", "-j 2"), ("dask", "Dask, 2 workers")):
+        s = scaling.get(key)
+        if s:
+            verdict = "PASS" if s["speedup"] >= TARGET_SPEEDUP else "MISS"
+            print(f"- {label}: speed-up {s['speedup']:.2f}x over -j 1 (target >= {TARGET_SPEEDUP}x): **{verdict}**;"
+                  f" scaling efficiency {s['efficiency']:.0%}")  # fmt: skip
+
+
+def print_flat(flat: dict) -> None:
+    print("\n## Worker memory against corpus size (-j 2)\n")
+    print("| corpus | docs | words | worker peak RSS, max (MB) |\n|---|---|---|---|")
+    for key in ("small", "full"):
+        r = flat[key]
+        print(f"| {key} | {r['records']:,} | {r['words']:,} | {mb(r['worker_peak_max_mb'])} |")
+    if flat.get("ratio") is not None:
+        verdict = "PASS" if flat["ratio"] <= RSS_FLAT else "MISS"
+        print(f"\nfull / small: {flat['ratio']:.2f} (flat: at most {RSS_FLAT:.2f}): **{verdict}**")
+
+
+def print_same(same: dict) -> None:
+    print("\n## Same output\n")
+    for name, d in same["runs"].items():
+        other = f"; other files: {', '.join(d['other'])}" if d["other"] else ""
+        digests = f"sha256 {d['digest'][:16]}, records {d['records_digest'][:16]}"
+        print(f"- {name}: {d['files']} data files, {digests}{other}")
+    if same["identical"]:
+        print("\nThe full runs wrote identical output (file names and decompressed contents).")
+    elif same["same_records"]:
+        print("\nThe full runs wrote the same records, but split or ordered differently across files.")
+    else:
+        print("\n**The full runs wrote different records.**")
+
+
+def print_projection(rows: list[dict], w1: float, efficiency: float, eff_from: str) -> None:
+    print(f"\n## On paper: a 1-billion-word corpus\n\nAssumptions: one worker repairs {w1:,.0f} words/s (the -j 1"
+          f" run on this machine, one CPU); N workers scale linearly at the measured {eff_from} efficiency"
+          f" ({efficiency:.0%}) as N grows, each worker with a CPU of its own like these; reading and writing"
+          " (disk, network, the scheduler) are not the bottleneck; start-up and stragglers ignored.\n")  # fmt: skip
+    print("| workers | words/s | wall-clock hours | CPU-hours |\n|---|---|---|---|")
+    for r in rows:
+        print(f"| {r['workers']} | {r['words_per_s']:,.0f} | {r['wall_hours']:,.2f} | {r['cpu_hours']:,.1f} |")
+
+
+# ---------------------------------------------------------------- main
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--docs", type=int, help="documents in the corpus (default 100,000; 3,000 with --quick)")
+    ap.add_argument("--quick", action="store_true", help="a small corpus, for trying the script")
+    ap.add_argument("--skip-dask", action="store_true", help="no run on a Dask cluster")
+    ap.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl", help="the input the command reads")
+    ap.add_argument("--partition-size", type=int, metavar="N", help="passed to the command (default: its own)")
+    args = ap.parse_args()
+    n = args.docs or (3000 if args.quick else 100_000)
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
+    OUT.mkdir(parents=True, exist_ok=True)
+
+    full_jsonl, small_jsonl = build_docs(n), build_docs(max(1, n // 10))
+    (records, words), (small_records, small_words) = count_words(full_jsonl), count_words(small_jsonl)
+    full = parquet_copy(full_jsonl) if args.format == "parquet" else full_jsonl
+    small = parquet_copy(small_jsonl) if args.format == "parquet" else small_jsonl
+    options = ["--partition-size", str(args.partition_size)] if args.partition_size else []
+    warm_caches()
+
+    print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, {os.uname().machine}\n")
+    size = full.stat().st_size / 1e6
+    print(f"## unspin corpus ({records:,} documents, {words:,} words, {full.name}, {size:.1f} MB)\n")
+    runs = [
+        figures(run("j1", [full], ["-j", "1", *options]), records, words) | {"label": "-j 1"},
+        figures(run("j2", [full], ["-j", "2", *options]), records, words) | {"label": "-j 2"},
+    ]
+    if not args.skip_dask:
+        runs.append(figures(dask_run("dask", [full], options), records, words) | {"label": "Dask, 2 workers"})
+    small_run = figures(run("j2-small", [small], ["-j", "2", *options]), small_records, small_words)
+    runs.append(small_run | {"label": "-j 2, N/10"})
+    by_name = {r["name"]: r for r in runs}
+    print_runs(runs, by_name["j1"])
+
+    w1 = by_name["j1"]["words_per_s"]
+    scaling = {
+        key: {"speedup": by_name[key]["words_per_s"] / w1, "efficiency": by_name[key]["words_per_s"] / (2 * w1)}
+        for key in ("j2", "dask")
+        if key in by_name
+    }
+    print_scaling(scaling)
+
+    big_peak, small_peak = by_name["j2"]["worker_peak_max_mb"], small_run["worker_peak_max_mb"]
+    flat = {
+        "full": by_name["j2"],
+        "small": small_run,
+        "ratio": big_peak / small_peak if big_peak and small_peak else None,
+    }
+    print_flat(flat)
+
+    digests = {r["label"]: output_digest(Path(r["out"])) for r in runs if r["records"] == records}
+    same = {
+        "runs": digests,
+        "identical": len({d["digest"] for d in digests.values()}) == 1,
+        "same_records": len({d["records_digest"] for d in digests.values()}) == 1,
+    }
+    print_same(same)
+
+    efficiency = scaling["j2"]["efficiency"]
+    rows = projection(w1, efficiency)
+    print_projection(rows, w1, efficiency, "-j 2")
+
+    results = {
+        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0], "arch": os.uname().machine},
+        "corpus": {"docs": records, "words": words, "input": str(full), "bytes": full.stat().st_size},
+        "small_corpus": {"docs": small_records, "words": small_words, "input": str(small)},
+        "runs": runs,
+        "scaling": scaling,
+        "target_speedup": TARGET_SPEEDUP,
+        "rss_flat": {"full_mb": big_peak, "small_mb": small_peak, "ratio": flat["ratio"], "limit": RSS_FLAT},
+        "same_output": same,
+        "projection": {"words": BILLION, "words_per_s_one_worker": w1, "efficiency": efficiency, "rows": rows},
+    }
+    (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"\n(figures in {OUT / 'results.json'})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
