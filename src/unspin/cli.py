@@ -1,4 +1,5 @@
-"""Command line: ``unspin fix|check|diff|score|words|rules|explain|config``. All I/O and exit codes live here.
+"""Command line: ``unspin fix|check|diff|score|words|corpus|rules|explain|config|lsp``.
+All I/O and exit codes live here.
 
 Exit codes: 0 clean (or nothing to change), 1 findings (check), changes (diff) or files
 rewritten by a hook-style fix (--exit-nonzero-on-fix), 2 usage, input, configuration or
@@ -18,6 +19,7 @@ from pathlib import Path
 import click
 
 from . import __version__, config, engine, evidence, fileio, files, loader, readout, report, stream, suppress
+from .corpus.job import PARTITION_RECORDS, Job
 from .grammar import GrammarError
 from .model import CATEGORIES, Options, Result
 from .resolve import NOT_SPUN, apply
@@ -333,10 +335,9 @@ def _progress(show: bool, n: int, total: int) -> None:
         click.echo(f"\r\033[Kunspin: {n}/{total} files", err=True, nl=False)
 
 
-def common(func):
-    """Options every text command takes; each overrides the configuration file when given."""
+def rule_options(func):
+    """Options that choose what is repaired and how; each overrides the configuration file when given."""
     decorators = [
-        click.argument("paths", nargs=-1),
         click.option(
             "--unsafe/--safe", "unsafe", default=None, help="Also apply suggest-only edits (default: safe only)."
         ),
@@ -375,15 +376,6 @@ def common(func):
             help="How to read files: by extension (auto), text, markdown or html.",
         ),
         click.option(
-            "--exclude",
-            multiple=True,
-            metavar="GLOB",
-            help="Skip files and folders matching this gitignore-style pattern (from the current folder); repeatable.",
-        ),
-        click.option(
-            "--no-ignore", "no_ignore", is_flag=True, help="Also walk what .gitignore and .ignore files leave out."
-        ),
-        click.option(
             "--spin",
             "spin",
             type=click.Choice(config.SPIN_MODES),
@@ -406,6 +398,26 @@ def common(func):
         ),
         click.option(
             "--languagetool-url", default=None, metavar="URL", help="A LanguageTool server, for --grammar languagetool."
+        ),
+    ]
+    for deco in reversed(decorators):
+        func = deco(func)
+    return func
+
+
+def common(func):
+    """Options every text command takes: the paths, the rule options, and how files are walked."""
+    decorators = [
+        click.argument("paths", nargs=-1),
+        rule_options,
+        click.option(
+            "--exclude",
+            multiple=True,
+            metavar="GLOB",
+            help="Skip files and folders matching this gitignore-style pattern (from the current folder); repeatable.",
+        ),
+        click.option(
+            "--no-ignore", "no_ignore", is_flag=True, help="Also walk what .gitignore and .ignore files leave out."
         ),
         click.option(
             "-j",
@@ -681,6 +693,107 @@ def words(fmt, **kw):
         shown += o.found
     _summary(kw, names, f"{len(names)} files read, {shown} words")
     sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option(
+    "-o", "--out", required=True, metavar="OUTPUT", help="A folder (one output per input), or a file for one input."
+)
+@click.option("--text-field", default="text", show_default=True, help="The field (column) holding the text.")
+@click.option("--output-field", default="", metavar="FIELD", help="Write the repaired text here (default: replace it).")
+@click.option(
+    "--mode",
+    type=click.Choice(["fix", "check"]),
+    default="fix",
+    show_default=True,
+    help="fix: repair the text; check: leave it, and add the findings.",
+)
+@click.option("--findings", is_flag=True, help="Also add each record's findings (unspin_findings).")
+@click.option("--rejects", metavar="FILE", help="Where bad records go (default: OUTPUT.rejects.jsonl).")
+@rule_options
+@click.option(
+    "-j", "--jobs", type=click.IntRange(1, 256), default=None, help="Local worker processes (default: number of CPUs)."
+)
+@click.option("--scheduler", metavar="ADDRESS", help="Run on this Dask distributed scheduler (tcp://HOST:PORT).")
+@click.option(
+    "--partition-size",
+    type=click.IntRange(1, 10_000_000),
+    default=PARTITION_RECORDS,
+    show_default=True,
+    help="Records per partition (what a worker holds at a time, and what a resumed run redoes at most).",
+)
+@click.option("--stats", "stats_out", metavar="FILE", help="Write the run's figures as JSON to FILE.")
+@click.option("--restart", is_flag=True, help="Discard an interrupted run's work instead of resuming it.")
+@click.option("--overwrite", is_flag=True, help="Replace an existing output.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
+def corpus(inputs, out, text_field, output_field, mode, findings, rejects, jobs, scheduler, partition_size, **kw):
+    """Clean a corpus: JSON Lines (.jsonl, .jsonl.gz) or Parquet files, one document per record.
+
+    Writes the same records in the same format with the text repaired (or, with --mode check,
+    left as it was) and the fields unspin_score, unspin_verdict, unspin_applied and unspin_held
+    added. Bad records go to the rejects file with the reason. An interrupted run resumes when
+    the same command is run again.
+    """
+    from .corpus import execute
+    from .corpus import run as corpus_run
+
+    overrides = _overrides(kw)
+
+    def job_for(path: Path) -> Job:
+        options = options_for(str(path), config.settings_for(path, overrides))
+        return Job(options, text_field, output_field, mode, findings)
+
+    executor, plan = None, None
+    try:
+        plan = corpus_run.plan(inputs, out, job_for, kw["overwrite"], rejects)
+        if scheduler:
+            executor = execute.DaskCluster(scheduler)
+        elif (jobs or os.cpu_count() or 1) > 1:
+            executor = execute.LocalPool(jobs or os.cpu_count() or 1, [i.job for i in plan.inputs])
+        else:
+            executor = execute.InProcess()
+        meter = None if kw["quiet"] else corpus_run.Meter
+        summary = corpus_run.run(plan, executor, partition_size, kw["restart"], meter)
+    except (fileio.InputError, config.ConfigError, GrammarError) as exc:
+        if executor is not None:
+            executor.close(cancel=True)
+        _fail(str(exc))
+        sys.exit(EXIT_ERROR)
+    except loader.RuleError as exc:
+        for problem in exc.problems[:20]:
+            _fail(problem)
+        sys.exit(EXIT_ERROR)
+    except OSError as exc:
+        _fail(f"{getattr(exc, 'filename', None) or out}: cannot write ({exc.strerror})")
+        sys.exit(EXIT_ERROR)
+    except (KeyboardInterrupt, Interrupted):
+        if plan is not None and plan.work.exists():
+            _fail(f"stopped; the finished partitions are kept in {plan.work}: the same command resumes the run")
+        raise
+    figures = summary.as_dict()
+    if kw["stats_out"]:
+        try:
+            Path(kw["stats_out"]).write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
+        except OSError as exc:
+            _fail(f"{kw['stats_out']}: cannot write the figures ({exc.strerror})")
+            sys.exit(EXIT_ERROR)
+    if not kw["quiet"]:
+        _fail(_corpus_line(figures, len(plan.inputs)))
+    sys.exit(EXIT_CLEAN)
+
+
+def _corpus_line(f: dict, inputs: int) -> str:
+    rate = f["records"] / max(f["seconds"], 1e-9)
+    line = (
+        f"{inputs} input{'s' * (inputs != 1)}, {f['records']:,} records: {f['written']:,} written "
+        f"({f['changed']:,} changed, {f['spun']:,} spun), {f['rejected']:,} rejected"
+    )
+    if f["rejects_file"]:
+        line += f" (see {f['rejects_file']})"
+    if f["partitions_resumed"]:
+        line += f"; {f['partitions_resumed']} of {f['partitions']} partitions kept from the interrupted run"
+    return line + f"; {f['seconds']:.1f} s, {rate:,.0f} records/s"
 
 
 def _guard(run):

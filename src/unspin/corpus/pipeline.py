@@ -1,0 +1,91 @@
+"""unspin as one step of someone else's pipeline: functions from a partition of records to the
+cleaned partition, for ``dask.bag.map_partitions`` (``clean_records``),
+``dask.dataframe.map_partitions`` (``clean_frame``) and Spark's ``mapInPandas``
+(``clean_frames``). The rules load once per process, on the first partition.
+
+Nothing is dropped here: a record that cannot be cleaned (no text field, a text that is not a
+string) comes back as it was, with ``unspin_error`` saying why. The text and the added fields
+are what ``unspin corpus`` writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from typing import Any
+
+from ..model import Options
+from .clean import APPLIED, ERROR, FINDINGS, HELD, SCORE, VERDICT, BadText, clean_text
+from .job import Job
+
+
+def make_job(
+    text_field: str = "text",
+    output_field: str = "",
+    mode: str = "fix",
+    findings: bool = False,
+    options: Options | None = None,
+    **settings,
+) -> Job:
+    """The cleaning settings; ``settings`` are ``Options`` fields (``unsafe=True`` ...)."""
+    return Job(replace(options or Options(), **settings), text_field, output_field, mode, findings)
+
+
+def clean_record(record: dict, how: Job) -> dict:
+    """One record, cleaned (a new dict; the field order kept, the added fields last)."""
+    out = dict(record)
+    text = out.get(how.text_field)
+    if not isinstance(text, str):
+        why = (
+            f"no field '{how.text_field}'" if how.text_field not in out else f"field '{how.text_field}' is not a string"
+        )
+        out[ERROR] = why
+        return out
+    try:
+        cleaned = clean_text(text, how.options, how.mode, how.with_findings)
+    except BadText as exc:
+        out[ERROR] = str(exc)
+        return out
+    if how.mode == "fix":
+        out[how.target] = cleaned.text
+    out.update(cleaned.fields(how.with_findings))
+    return out
+
+
+def clean_records(records: Iterable[dict], **settings) -> list[dict]:
+    """A partition of records (dicts), cleaned: for ``dask.bag.Bag.map_partitions``."""
+    how = make_job(**settings)
+    return [clean_record(r, how) for r in records]
+
+
+def added_columns(how: Job) -> dict[str, str]:
+    """The columns ``clean_frame`` adds, with their pandas dtypes (for a Dask ``meta``)."""
+    columns = {SCORE: "float64", VERDICT: "object", APPLIED: "object", HELD: "object"}
+    if how.with_findings:
+        columns[FINDINGS] = "object"
+    if how.mode == "fix" and how.output_field:
+        columns = {how.output_field: "object", **columns}
+    return {**columns, ERROR: "object"}
+
+
+def clean_frame(frame: Any, **settings) -> Any:
+    """A pandas DataFrame, cleaned: for ``dask.dataframe.DataFrame.map_partitions``. The text
+    column is replaced (or ``output_field`` set); the added columns are ``added_columns``;
+    ``unspin_error`` is None for every row that was cleaned."""
+    how = make_job(**settings)
+    frame = frame.copy()
+    texts = list(frame[how.text_field])
+    rows = [clean_record({how.text_field: t}, how) for t in texts]
+    if how.mode == "fix":  # a row that could not be cleaned keeps its text (a new column: None)
+        kept = texts if how.target == how.text_field else [None] * len(texts)
+        frame[how.target] = [r.get(how.target) if ERROR not in r else k for r, k in zip(rows, kept)]
+    for name in added_columns(how):
+        if name != how.target:
+            frame[name] = [r.get(name) for r in rows]
+    return frame
+
+
+def clean_frames(frames: Iterable[Any], **settings) -> Iterator[Any]:
+    """pandas DataFrames in, cleaned DataFrames out: for Spark's ``DataFrame.mapInPandas``."""
+    for frame in frames:
+        yield clean_frame(frame, **settings)
