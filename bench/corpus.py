@@ -187,8 +187,11 @@ def corpus_cmd(inputs: list[Path], out: Path, stats: Path, options: list[str]) -
 def run(name: str, inputs: list[Path], options: list[str]) -> dict:
     """One run of ``unspin corpus`` into a fresh bench/out/corpus/NAME/: wall seconds, RSS, its stats."""
     out, stats, log = OUT / name, OUT / f"{name}.stats.json", OUT / f"{name}.log"
+    # the output, and what a run beside it leaves: an interrupted run's work folder (the next run would resume it)
     shutil.rmtree(out, ignore_errors=True)
-    stats.unlink(missing_ok=True)
+    shutil.rmtree(OUT / f"{name}.unspin-work", ignore_errors=True)
+    for leftover in (stats, OUT / f"{name}.rejects.jsonl"):
+        leftover.unlink(missing_ok=True)
     floor = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     sampler = TreeSampler()
     sampler.start()
@@ -286,7 +289,7 @@ def stats_notes(stats: dict, records: int, words: int) -> list[str]:
     if stats.get("partitions_resumed"):
         notes.append(f"{stats['partitions_resumed']} partitions resumed in a fresh output")
     if stats.get("words") not in (None, words):
-        notes.append(f"stats words {stats['words']:,} vs {words:,} counted here")
+        notes.append(f"the stats file counts {stats['words']:,} words; {words:,} here (whitespace-split texts)")
     return notes
 
 
@@ -437,7 +440,9 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="a small corpus, for trying the script")
     ap.add_argument("--skip-dask", action="store_true", help="no run on a Dask cluster")
     ap.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl", help="the input the command reads")
-    ap.add_argument("--partition-size", type=int, metavar="N", help="passed to the command (default: its own)")
+    ap.add_argument(
+        "--partition-size", type=int, metavar="N", help="passed to the command (default: its own; 100 with --quick)"
+    )
     args = ap.parse_args()
     n = args.docs or (3000 if args.quick else 100_000)
     os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
@@ -447,12 +452,15 @@ def main() -> int:
     (records, words), (small_records, small_words) = count_words(full_jsonl), count_words(small_jsonl)
     full = parquet_copy(full_jsonl) if args.format == "parquet" else full_jsonl
     small = parquet_copy(small_jsonl) if args.format == "parquet" else small_jsonl
-    options = ["--partition-size", str(args.partition_size)] if args.partition_size else []
+    # --quick: partitions small enough that two workers share even the small corpus
+    partition_size = args.partition_size or (100 if args.quick else None)
+    options = ["--partition-size", str(partition_size)] if partition_size else []
     warm_caches()
 
     print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, {os.uname().machine}\n")
     size = full.stat().st_size / 1e6
-    print(f"## unspin corpus ({records:,} documents, {words:,} words, {full.name}, {size:.1f} MB)\n")
+    parts = f"partitions of {partition_size:,} records" if partition_size else "the command's partition size"
+    print(f"## unspin corpus ({records:,} documents, {words:,} words, {full.name}, {size:.1f} MB; {parts})\n")
     runs = [
         figures(run("j1", [full], ["-j", "1", *options]), records, words) | {"label": "-j 1"},
         figures(run("j2", [full], ["-j", "2", *options]), records, words) | {"label": "-j 2"},
@@ -496,6 +504,7 @@ def main() -> int:
     results = {
         "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0], "arch": os.uname().machine},
         "corpus": {"docs": records, "words": words, "input": str(full), "bytes": full.stat().st_size},
+        "partition_size": partition_size,
         "small_corpus": {"docs": small_records, "words": small_words, "input": str(small)},
         "runs": runs,
         "scaling": scaling,
