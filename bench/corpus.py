@@ -415,9 +415,9 @@ def print_runs(runs: list[dict], base: dict) -> None:
             f" | {r['words_per_s']:,.0f} | {'' if speedup is None else f'{speedup:.2f}x'} | {workers}"
             f" | {largest(r)} | {mb(r['tree_peak_mb'])} ({r['tree_peak_processes']} proc.) |"
         )
-    for r in runs:
-        for note in r["notes"]:
-            print(f"\n- {r['label']}: {note}")
+    notes = [f"- {r['label']}: {note}" for r in runs for note in r["notes"]]
+    if notes:
+        print("\n" + "\n".join(notes))
 
 
 def print_scaling(scaling: dict) -> None:
