@@ -23,6 +23,7 @@ from .corpus.job import PARTITION_RECORDS, Job
 from .grammar import GrammarError
 from .model import CATEGORIES, Options, Result
 from .resolve import NOT_SPUN, apply
+from .workers import Interrupted, on_signal, worker_start
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -235,7 +236,7 @@ def run_all(names: list[str], overrides: dict, jobs: int, progress: bool, mode: 
 
         work = partial(_in_worker, overrides=overrides, mode=mode, **kw)
         pool = ProcessPoolExecutor(
-            max_workers=jobs, mp_context=get_context("fork"), initializer=_worker_start, initargs=(os.getpid(),)
+            max_workers=jobs, mp_context=get_context("fork"), initializer=worker_start, initargs=(os.getpid(),)
         )
         try:
             for n, outcome in enumerate(pool.map(work, names, chunksize=max(1, min(64, total // (jobs * 4)))), 1):
@@ -279,7 +280,7 @@ def _repairs(parts, options: Options, jobs: int):
 
     loader.load(options.dictionaries)  # loaded once here, shared by the forked workers
     pool = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=get_context("fork"), initializer=_worker_start, initargs=(os.getpid(),)
+        max_workers=jobs, mp_context=get_context("fork"), initializer=worker_start, initargs=(os.getpid(),)
     )
     pending: deque = deque()
     try:
@@ -306,23 +307,6 @@ def _in_worker(name: str, **kw) -> Outcome:
     except Interrupted as exc:
         fileio.remove_live_temps()
         os._exit(128 + exc.signum)
-
-
-def _worker_start(parent: int) -> None:
-    """In each -j worker: die with the parent (Linux: the kernel sends SIGTERM when it goes,
-    even on SIGKILL); SIGINT is left to the parent, which stops the workers itself."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _on_signal)
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-    if os.getppid() != parent:  # the parent died before prctl took effect
-        os._exit(EXIT_ERROR)
 
 
 def _stdout_sink(data: bytes) -> None:
@@ -744,6 +728,9 @@ def corpus(inputs, out, text_field, output_field, mode, findings, rejects, jobs,
         options = options_for(str(path), config.settings_for(path, overrides))
         return Job(options, text_field, output_field, mode, findings)
 
+    if scheduler and jobs:
+        _fail("-j/--jobs chooses local workers; with --scheduler the cluster's workers do the work: give one of them")
+        sys.exit(EXIT_ERROR)
     executor, plan = None, None
     try:
         plan = corpus_run.plan(inputs, out, job_for, kw["overwrite"], rejects)
@@ -890,19 +877,6 @@ def lsp():
     lspserver.serve(options_for)
 
 
-class Interrupted(BaseException):
-    """SIGINT or SIGTERM arrived: unwinds like KeyboardInterrupt (temp files are removed on the
-    way), but click does not turn it into its own 'Aborted!' and exit code 1."""
-
-    def __init__(self, signum: int):
-        super().__init__(signum)
-        self.signum = signum
-
-
-def _on_signal(signum, frame):
-    raise Interrupted(signum)
-
-
 def entry() -> None:
     """The console script: a bug in unspin is one line and exit code 3, never a traceback.
 
@@ -912,7 +886,7 @@ def entry() -> None:
     import signal
 
     for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, _on_signal)
+        signal.signal(signum, on_signal)
     try:
         main()
     except (KeyboardInterrupt, Interrupted) as exc:

@@ -11,11 +11,10 @@ The pipeline (one module each):
 """
 
 from .clean import Cleaned, clean_text
-from .pipeline import added_columns, clean_frame, clean_frames, clean_record, clean_records, make_job
+from .pipeline import clean_frame, clean_frames, clean_record, clean_records, make_job
 
 __all__ = [
     "Cleaned",
-    "added_columns",
     "clean_frame",
     "clean_frames",
     "clean_record",

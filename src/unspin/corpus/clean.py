@@ -56,9 +56,10 @@ class Cleaned:
         return out
 
 
-def clean_text(text: str, options: Options, mode: str = "fix", findings: bool = False) -> Cleaned:
+def clean_text(text: str, options: Options | None = None, mode: str = "fix", findings: bool = False) -> Cleaned:
     """Repair one document's text as ``unspin fix`` repairs a file holding it; BadText if it
     is not text. ``findings``: keep each finding as data (``unspin check --format json`` keys)."""
+    options = options or Options()
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as exc:

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from .. import engine, loader
 from ..fileio import InputError
+from ..workers import worker_start  # (a worker dies with this process; Ctrl-C is left to it)
 from .formats import clean
 from .job import Done, Job, Part
 
@@ -46,8 +47,6 @@ class LocalPool:
         from concurrent.futures import ProcessPoolExecutor
         from multiprocessing import get_context
 
-        from ..cli import _worker_start  # (dies with this process; Ctrl-C is left to it)
-
         warmed: list = []
         for options in (j.options for j in jobs):
             if options not in warmed:
@@ -56,7 +55,7 @@ class LocalPool:
                 engine.repair("A text to warm up the patterns , translated byGoogle .", options)
         self.workers = workers
         self.pool = ProcessPoolExecutor(
-            max_workers=workers, mp_context=get_context("fork"), initializer=_worker_start, initargs=(os.getpid(),)
+            max_workers=workers, mp_context=get_context("fork"), initializer=worker_start, initargs=(os.getpid(),)
         )
 
     def submit(self, part: Part) -> Future:

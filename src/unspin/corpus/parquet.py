@@ -38,16 +38,12 @@ def _open(path: Path, name: str):
         raise InputError(f"{name}: not a Parquet file ({str(exc).splitlines()[0]})") from None
 
 
-def output_schema(schema, job: Job):
-    """The cleaned file's schema: the input's, with the cleaned text's and the added columns."""
+def added_fields(job: Job) -> list:
+    """The Arrow fields of the columns a cleaning adds (the cleaned text's when it is new)."""
     pa = _pa()
-    text_type = schema.field(job.text_field).type
-    added = [
-        pa.field(SCORE, pa.float64()),
-        pa.field(VERDICT, pa.string()),
-        pa.field(APPLIED, pa.map_(pa.string(), pa.int64())),
-        pa.field(HELD, pa.map_(pa.string(), pa.int64())),
-    ]
+    counts = pa.map_(pa.string(), pa.int64())
+    added = [pa.field(SCORE, pa.float64()), pa.field(VERDICT, pa.string()), pa.field(APPLIED, counts)]
+    added.append(pa.field(HELD, counts))
     if job.with_findings:
         finding = pa.struct(
             [("start", pa.int64()), ("end", pa.int64())]
@@ -56,8 +52,15 @@ def output_schema(schema, job: Job):
         )
         added.append(pa.field(FINDINGS, pa.list_(finding)))
     if job.mode == "fix" and job.output_field:
-        added.insert(0, pa.field(job.output_field, text_type))
-    for f in added:
+        added.insert(0, pa.field(job.output_field, pa.string()))
+    return added
+
+
+def output_schema(schema, job: Job):
+    """The cleaned file's schema: the input's, with the cleaned text's and the added columns."""
+    for f in added_fields(job):
+        if f.name == job.output_field:  # the same string type as the text's
+            f = f.with_type(schema.field(job.text_field).type)
         at = schema.get_field_index(f.name)
         schema = schema.set(at, f) if at >= 0 else schema.append(f)
     return schema
@@ -74,12 +77,19 @@ def check(path: Path, name: str, job: Job) -> None:
         raise InputError(f"{name}: column '{job.text_field}' is {kind}, not a string column")
 
 
+def _codec(pf) -> str:
+    """The input's compression, which the output keeps (snappy, pyarrow's own, for an empty file)."""
+    if not pf.metadata.num_row_groups:
+        return "snappy"
+    codec = pf.metadata.row_group(0).column(0).compression.lower()
+    return "none" if codec == "uncompressed" else codec
+
+
 def partitions(path: Path, name: str, number: int, job: Job, size: int = PARTITION_RECORDS) -> Iterator[Part]:
     check(path, name, job)
     pf = _open(path, name)
     rows = pf.metadata.num_rows
-    codec = pf.metadata.row_group(0).column(0).compression.lower() if pf.metadata.num_row_groups else "snappy"
-    extra = {"codec": "none" if codec == "uncompressed" else codec}
+    extra = {"codec": _codec(pf)}
     total, first, index, done_units = path.stat().st_size, 0, 0, 0
     for batch in pf.iter_batches(batch_size=size):
         first_next = first + batch.num_rows
@@ -143,8 +153,7 @@ def join(parts: list[Path], target, source: Path, job: Job) -> None:
     pa = _pa()
     pf = pa.parquet.ParquetFile(source)
     schema = output_schema(pf.schema_arrow, job)
-    codec = pf.metadata.row_group(0).column(0).compression.lower() if pf.metadata.num_row_groups else "snappy"
-    with pa.parquet.ParquetWriter(target, schema, compression="none" if codec == "uncompressed" else codec) as writer:
+    with pa.parquet.ParquetWriter(target, schema, compression=_codec(pf)) as writer:
         for part in parts:
             writer.write_table(pa.parquet.read_table(part))
         if not parts:

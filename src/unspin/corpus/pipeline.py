@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..model import Options
-from .clean import APPLIED, ERROR, FINDINGS, HELD, SCORE, VERDICT, BadText, clean_text
+from .clean import ERROR, BadText, clean_text
 from .job import Job
 
 
@@ -58,34 +58,40 @@ def clean_records(records: Iterable[dict], **settings) -> list[dict]:
     return [clean_record(r, how) for r in records]
 
 
-def added_columns(how: Job) -> dict[str, str]:
-    """The columns ``clean_frame`` adds, with their pandas dtypes (for a Dask ``meta``)."""
-    columns = {SCORE: "float64", VERDICT: "object", APPLIED: "object", HELD: "object"}
-    if how.with_findings:
-        columns[FINDINGS] = "object"
-    if how.mode == "fix" and how.output_field:
-        columns = {how.output_field: "object", **columns}
-    return {**columns, ERROR: "object"}
-
-
 def clean_frame(frame: Any, **settings) -> Any:
     """A pandas DataFrame, cleaned: for ``dask.dataframe.DataFrame.map_partitions``. The text
-    column is replaced (or ``output_field`` set); the added columns are ``added_columns``;
-    ``unspin_error`` is None for every row that was cleaned."""
+    column is replaced (or ``output_field`` set); the added columns are typed as Arrow data
+    (``pd.ArrowDtype``: the counts are maps, the findings a list of structs), as ``unspin
+    corpus`` writes them to Parquet, so that Dask knows their types without being told;
+    ``unspin_error`` is null for every row that was cleaned. Needs pyarrow."""
+    return _frame(frame, make_job(**settings), arrow=True)
+
+
+def clean_frames(frames: Iterable[Any], **settings) -> Iterator[Any]:
+    """pandas DataFrames in, cleaned DataFrames out: for Spark's ``DataFrame.mapInPandas``.
+    The added columns hold plain Python values (dicts for the counts), which Spark converts to
+    the types of the schema it is given (see the README)."""
     how = make_job(**settings)
+    for frame in frames:
+        yield _frame(frame, how, arrow=False)
+
+
+def _frame(frame: Any, how: Job, arrow: bool) -> Any:
+    from . import parquet
+
+    pa = parquet._pa()
+    try:
+        import pandas as pd
+    except ImportError:  # (a frame came without pandas: not a pandas frame)
+        raise TypeError("clean_frame and clean_frames take pandas DataFrames: pip install pandas") from None
     frame = frame.copy()
     texts = list(frame[how.text_field])
     rows = [clean_record({how.text_field: t}, how) for t in texts]
     if how.mode == "fix":  # a row that could not be cleaned keeps its text (a new column: None)
         kept = texts if how.target == how.text_field else [None] * len(texts)
         frame[how.target] = [r.get(how.target) if ERROR not in r else k for r, k in zip(rows, kept)]
-    for name in added_columns(how):
-        if name != how.target:
-            frame[name] = [r.get(name) for r in rows]
+    added = [f for f in parquet.added_fields(how) if f.name != how.target] + [pa.field(ERROR, pa.string())]
+    for f in added:
+        dtype = pd.ArrowDtype(f.type) if arrow else "object"
+        frame[f.name] = pd.Series([r.get(f.name) for r in rows], dtype=dtype, index=frame.index)
     return frame
-
-
-def clean_frames(frames: Iterable[Any], **settings) -> Iterator[Any]:
-    """pandas DataFrames in, cleaned DataFrames out: for Spark's ``DataFrame.mapInPandas``."""
-    for frame in frames:
-        yield clean_frame(frame, **settings)
