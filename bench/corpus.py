@@ -19,7 +19,7 @@ largest single process (ru_maxrss from wait4: the CLI or one of its children, wh
 highest, not a sum; for the Dask run the CLI alone, as the workers are not its children; Linux
 carries a parent's high-water mark into the child, so this script keeps itself small and says
 when a figure may be its own) and the whole process tree (the peak of the summed PSS of every
-process under this script: the CLI and its descendants, and for the Dask run also the cluster's
+process of the run: the CLI and its descendants, and for the Dask run also the cluster's
 scheduler process and workers; sampled every 0.25 s). On a machine this small another busy
 process skews every figure: a run during which other processes used more than 5% of the CPUs
 is flagged (the machine's busy CPU time less this script's and its descendants'). Scaling
@@ -30,7 +30,12 @@ these figures.
 
 Prints markdown tables and writes the figures to bench/out/corpus/results.json.
 
-usage: python bench/corpus.py [--docs N] [--quick] [--skip-dask] [--format jsonl|parquet] [--partition-size N]
+With --rounds R each configuration runs R times, in turn, and the median time is shown (the
+two vCPUs of a small VM are not equally fast from one minute to the next).
+
+usage: python bench/corpus.py [--docs N] [--quick] [--rounds R] [--skip-dask] [--format jsonl|parquet]
+                              [--partition-size N]
+needs the corpus extra (pip install '.[corpus]': pyarrow, distributed and psutil with it)
 """
 
 from __future__ import annotations
@@ -50,6 +55,8 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+
+import psutil  # (distributed's own dependency)
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out" / "corpus"
@@ -154,29 +161,36 @@ def count_words(path: Path) -> tuple[int, int]:
 
 
 class TreeSampler(threading.Thread):
-    """Peak of the summed PSS (RSS where PSS cannot be read) of this process's descendants."""
+    """Peak of the summed PSS (RSS where PSS cannot be read) of processes ``roots`` and their descendants."""
 
-    def __init__(self, interval: float = 0.25) -> None:
+    def __init__(self, roots: list[int], interval: float = 0.25) -> None:
         super().__init__(daemon=True)
-        self.interval, self.peak, self.peak_procs = interval, 0, 0
+        self.roots, self.interval, self.peak, self.peak_procs = roots, interval, 0, 0
         self._stop_event = threading.Event()
 
     def run(self) -> None:
-        import psutil
-
-        me = psutil.Process()
         while not self._stop_event.is_set():
             total, procs = 0, 0
-            for proc in me.children(recursive=True):
+            for proc in self.tree():
                 try:
                     info = proc.memory_full_info()
                     total += getattr(info, "pss", info.rss)
                     procs += 1
-                except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
+                except psutil.Error:
                     pass
             if total > self.peak:
                 self.peak, self.peak_procs = total, procs
             self._stop_event.wait(self.interval)
+
+    def tree(self) -> list[psutil.Process]:
+        found = []
+        for pid in self.roots:
+            try:
+                root = psutil.Process(pid)
+                found += [root, *root.children(recursive=True)]
+            except psutil.Error:
+                pass
+        return found
 
     def stop(self) -> None:
         self._stop_event.set()
@@ -185,8 +199,6 @@ class TreeSampler(threading.Thread):
 
 def busy_cpu_seconds() -> float:
     """CPU seconds the whole machine has been busy since boot."""
-    import psutil
-
     t = psutil.cpu_times()
     return t.user + t.nice + t.system + t.irq + t.softirq
 
@@ -194,8 +206,6 @@ def busy_cpu_seconds() -> float:
 def own_cpu_seconds() -> float:
     """CPU seconds of this process, its living descendants and the children they have reaped (the
     Dask cluster's processes among them): what is left of the machine's busy time is someone else's."""
-    import psutil
-
     me, total = psutil.Process(), 0.0
     for proc in [me, *me.children(recursive=True)]:
         try:
@@ -210,8 +220,9 @@ def corpus_cmd(inputs: list[Path], out: Path, stats: Path, options: list[str]) -
     return [PY, "-m", "unspin", "corpus", *map(str, inputs), "--out", str(out), "-q", "--stats", str(stats), *options]
 
 
-def run(name: str, inputs: list[Path], options: list[str]) -> dict:
-    """One run of ``unspin corpus`` into a fresh bench/out/corpus/NAME/: wall seconds, RSS, its stats."""
+def run(name: str, inputs: list[Path], options: list[str], cluster: int | None = None) -> dict:
+    """One run of ``unspin corpus`` into a fresh bench/out/corpus/NAME/: wall seconds, RSS, its stats
+    (``cluster``: the process holding the Dask cluster, whose memory counts too)."""
     out, stats, log = OUT / name, OUT / f"{name}.stats.json", OUT / f"{name}.log"
     # the output, and what a run beside it leaves: an interrupted run's work folder (the next run would resume it)
     shutil.rmtree(out, ignore_errors=True)
@@ -219,12 +230,12 @@ def run(name: str, inputs: list[Path], options: list[str]) -> dict:
     for leftover in (stats, OUT / f"{name}.rejects.jsonl"):
         leftover.unlink(missing_ok=True)
     floor = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    sampler = TreeSampler()
-    sampler.start()
     busy, own = busy_cpu_seconds(), own_cpu_seconds()
     start = time.perf_counter()
     with log.open("wb") as err:
         proc = subprocess.Popen(corpus_cmd(inputs, out, stats, options), stdout=subprocess.DEVNULL, stderr=err)
+        sampler = TreeSampler([proc.pid] + ([cluster] if cluster else []))
+        sampler.start()
         try:
             _, status, usage = os.wait4(proc.pid, 0)
         except KeyboardInterrupt:
@@ -249,6 +260,18 @@ def run(name: str, inputs: list[Path], options: list[str]) -> dict:
         "other_cpu_seconds": max(0.0, others),
         "stats": json.loads(stats.read_text(encoding="utf-8")),
     }
+
+
+def median_run(results: list[dict]) -> dict:
+    """The run of median wall time among rounds of one configuration, with every round's seconds;
+    the memory figures are the highest of any round."""
+    pick = dict(sorted(results, key=lambda r: r["wall_seconds"])[len(results) // 2])
+    pick["round_seconds"] = [round(r["wall_seconds"], 2) for r in results]
+    pick["largest_process_mb"] = max(r["largest_process_mb"] for r in results)
+    pick["tree_peak_mb"] = max(r["tree_peak_mb"] for r in results)
+    peaks = [w.get("peak_rss_mb") or 0 for r in results for w in r["stats"].get("workers", [])]
+    pick["rounds_worker_peak_mb"] = max(peaks, default=None)
+    return pick
 
 
 def warm_caches() -> None:
@@ -276,7 +299,7 @@ def dask_run(name: str, inputs: list[Path], options: list[str]) -> dict:
     helper.start()
     theirs.close()
     try:
-        return run(name, inputs, ["--scheduler", ours.recv(), *options])
+        return run(name, inputs, ["--scheduler", ours.recv(), *options], cluster=helper.pid)
     finally:
         if helper.is_alive():
             ours.send("close")
@@ -297,10 +320,15 @@ def figures(result: dict, records: int, words: int) -> dict:
         records_per_s=records / secs,
         words_per_s=words / secs,
         worker_peak_mb=[w.get("peak_rss_mb") for w in workers],
-        worker_peak_max_mb=max((w.get("peak_rss_mb") or 0 for w in workers), default=None),
-        notes=stats_notes(stats, records, words) + busy_note(result),
+        worker_peak_max_mb=result.get("rounds_worker_peak_mb"),
+        notes=stats_notes(stats, records, words) + busy_note(result) + rounds_note(result),
     )
     return result
+
+
+def rounds_note(result: dict) -> list[str]:
+    seconds = result.get("round_seconds", [])
+    return [f"rounds: {', '.join(f'{x:.1f}' for x in seconds)} s (the median shown)"] if len(seconds) > 1 else []
 
 
 def busy_note(result: dict) -> list[str]:
@@ -476,6 +504,7 @@ def main() -> int:
     ap.add_argument("--docs", type=int, help="documents in the corpus (default 100,000; 3,000 with --quick)")
     ap.add_argument("--quick", action="store_true", help="a small corpus, for trying the script")
     ap.add_argument("--skip-dask", action="store_true", help="no run on a Dask cluster")
+    ap.add_argument("--rounds", type=int, default=1, help="run each configuration this many times (the median)")
     ap.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl", help="the input the command reads")
     ap.add_argument(
         "--partition-size", type=int, metavar="N", help="passed to the command (default: its own; 100 with --quick)"
@@ -498,15 +527,20 @@ def main() -> int:
     size = full.stat().st_size / 1e6
     parts = f"partitions of {partition_size:,} records" if partition_size else "the command's partition size"
     print(f"## unspin corpus ({records:,} documents, {words:,} words, {full.name}, {size:.1f} MB; {parts})\n")
-    runs = [
-        figures(run("j1", [full], ["-j", "1", *options]), records, words) | {"label": "-j 1"},
-        figures(run("j2", [full], ["-j", "2", *options]), records, words) | {"label": "-j 2"},
+    plan = [
+        ("-j 1", lambda: run("j1", [full], ["-j", "1", *options]), records, words),
+        ("-j 2", lambda: run("j2", [full], ["-j", "2", *options]), records, words),
+        ("Dask, 2 workers", lambda: dask_run("dask", [full], options), records, words),
+        ("-j 2, N/10", lambda: run("j2-small", [small], ["-j", "2", *options]), small_records, small_words),
     ]
-    if not args.skip_dask:
-        runs.append(figures(dask_run("dask", [full], options), records, words) | {"label": "Dask, 2 workers"})
-    small_run = figures(run("j2-small", [small], ["-j", "2", *options]), small_records, small_words)
-    runs.append(small_run | {"label": "-j 2, N/10"})
+    plan = [p for p in plan if not (args.skip_dask and p[0].startswith("Dask"))]
+    rounds: dict[str, list[dict]] = {label: [] for label, *_ in plan}
+    for _ in range(args.rounds):  # each configuration once per round, in turn: machine noise falls on all alike
+        for label, go, *_ in plan:
+            rounds[label].append(go())
+    runs = [figures(median_run(rounds[label]), n_rec, n_words) | {"label": label} for label, _, n_rec, n_words in plan]
     by_name = {r["name"]: r for r in runs}
+    small_run = by_name["j2-small"]
     print_runs(runs, by_name["j1"])
 
     w1 = by_name["j1"]["words_per_s"]
