@@ -16,17 +16,17 @@ user would (a subprocess, -q, --stats), each run into a fresh output folder:
 and reports for each: wall seconds (start-up included), records/s and words/s (words: the input
 texts split on whitespace, counted here once), peak RSS per worker (from the stats file), the
 largest single process (ru_maxrss from wait4: the CLI or one of its children, whichever peaked
-highest, not a sum; for the Dask run the CLI alone, as the workers are not its children; Linux
-carries a parent's high-water mark into the child, so this script keeps itself small and says
-when a figure may be its own) and the whole process tree (the peak of the summed PSS of every
-process of the run: the CLI and its descendants, and for the Dask run also the cluster's
-scheduler process and workers; sampled every 0.25 s). On a machine this small another busy
-process skews every figure: a run during which other processes used more than 5% of the CPUs
-is flagged (the machine's busy CPU time less this script's and its descendants'). Scaling
-efficiency is throughput(2 workers) / (2 x throughput(1 worker)); the target is a 1.7x speed-up
-with two workers. The three full runs must write the same records (output files hashed
-decompressed). Last, a projection on paper of a 1-billion-word corpus on 1 to 128 workers from
-these figures.
+highest, not a sum; for the Dask run the CLI alone, as the workers are not its children; a
+child's ru_maxrss starts from what its parent held when it started it, up to the parent's peak
+with vfork, so this script keeps itself small and says when a figure may be its own) and the
+whole process tree (the peak of the summed PSS of every process of the run: the CLI and its
+descendants, and for the Dask run also the cluster's scheduler process and workers; sampled
+every 0.25 s). On a machine this small another busy process skews every figure: a run during
+which other processes used more than 5% of the CPUs is flagged (the machine's busy CPU time less
+this script's and its descendants'). Scaling efficiency is throughput(2 workers) / (2 x
+throughput(1 worker)); the target is a 1.7x speed-up with two workers. The three full runs must
+write the same records (output files hashed decompressed). Last, a projection on paper of a
+1-billion-word corpus on 1 to 128 workers from these figures.
 
 Prints markdown tables and writes the figures to bench/out/corpus/results.json.
 
@@ -426,7 +426,7 @@ def mb(x: float | None) -> str:
 
 
 def largest(r: dict) -> str:
-    """ru_maxrss, unless it may be this script's own high-water mark (Linux carries it over fork and exec)."""
+    """ru_maxrss, unless it may be this script's own memory (counted into the child at vfork and exec)."""
     if r["largest_process_mb"] <= r["bench_rss_mb"] * 1.05:
         return f"<= {mb(r['bench_rss_mb'])} (this script's own)"
     return mb(r["largest_process_mb"])
