@@ -409,7 +409,9 @@ def output_rows(files: list[Path]):
 
 
 def projection(w1: float, efficiency: float) -> list[dict]:
-    """Hours for 1e9 words on N workers: one worker at the -j 1 rate, N at N x that x the efficiency."""
+    """Hours for 1e9 words on N workers: one worker at the -j 1 rate, N at N x that x the efficiency
+    (at most 100%: a measured efficiency above it is noise, not a promise for 128 workers)."""
+    efficiency = min(1.0, efficiency)
     rows = []
     for n in PROJECT_WORKERS:
         rate = w1 if n == 1 else n * w1 * efficiency
@@ -485,7 +487,8 @@ def print_same(same: dict) -> None:
 
 def print_projection(rows: list[dict], w1: float, efficiency: float, dask: list[dict] | None) -> None:
     print(f"\n## On paper: a 1-billion-word corpus\n\nAssumptions: one worker repairs {w1:,.0f} words/s (the -j 1"
-          f" run on this machine, one CPU); N workers scale linearly at the measured -j 2 efficiency ({efficiency:.0%})"
+          f" run on this machine, one CPU); N workers scale linearly at the -j 2 efficiency, at most 100%"
+          f" ({min(1.0, efficiency):.0%}; measured {efficiency:.0%})"
           " as N grows, each worker with a CPU of its own like these; reading and writing (disk, network, the"
           " scheduler) are not the bottleneck; start-up and stragglers ignored."
           + (" The last column takes the Dask run's efficiency instead." if dask else "") + "\n")  # fmt: skip
@@ -496,6 +499,54 @@ def print_projection(rows: list[dict], w1: float, efficiency: float, dask: list[
         print(f"| {r['workers']} | {r['words_per_s']:,.0f} | {r['wall_hours']:,.2f} | {r['cpu_hours']:,.1f} |{extra}")
 
 
+# ---------------------------------------------------------------- peers on the same texts
+
+
+def timed(cmd: list[str], stdout=subprocess.DEVNULL) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(cmd, stdout=stdout, stderr=subprocess.PIPE)
+    seconds = time.perf_counter() - start
+    if done.returncode not in (0, 1, 65):  # (1: findings or changes; 65: codespell's misspellings found)
+        sys.exit(f"{cmd[0]} exited {done.returncode}: {done.stderr.decode(errors='replace')[-2000:]}")
+    return seconds
+
+
+def json_floor(jsonl: Path) -> float:
+    """Reading and writing the records with no cleaning (json.loads and json.dumps, one process)."""
+    start = time.perf_counter()
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        for rec in read_jsonl(jsonl):
+            sink.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return time.perf_counter() - start
+
+
+def peers(jsonl: Path, words: int) -> list[dict]:
+    """The same texts, one after another in one text file (blank lines between documents), through
+    ``unspin fix -j 2`` (unspin's speed where no record has its own fixed cost) and codespell (a
+    fast checker of another kind, for scale); and the JSON round trip with no cleaning at all."""
+    text = OUT / f"{jsonl.stem}.txt"
+    if not text.exists():
+        with text.open("w", encoding="utf-8") as fh:
+            for rec in read_jsonl(jsonl):
+                fh.write(rec["text"] + "\n\n")
+    rows = [
+        ("`unspin fix -j 2` on the texts as one file", timed([PY, "-m", "unspin", "fix", "-j", "2", "-q", str(text)])),
+        ("JSON round trip, no cleaning (one process)", json_floor(jsonl)),
+    ]
+    if shutil.which("codespell"):
+        rows.append(("codespell on the texts as one file", timed(["codespell", str(text)])))
+    return [{"tool": tool, "seconds": secs, "words_per_s": words / secs} for tool, secs in rows]
+
+
+def print_peers(rows: list[dict], j2: dict | None) -> None:
+    print(
+        "\n## Peers on the same texts\n\n| tool | seconds | words/s | against `unspin corpus -j 2` |\n|---|---|---|---|"
+    )
+    for r in rows:
+        ratio = f"{j2['wall_seconds'] / r['seconds']:.2f}x faster" if j2 else ""
+        print(f"| {r['tool']} | {r['seconds']:.1f} | {r['words_per_s']:,.0f} | {ratio} |")
+
+
 # ---------------------------------------------------------------- main
 
 
@@ -504,6 +555,9 @@ def main() -> int:
     ap.add_argument("--docs", type=int, help="documents in the corpus (default 100,000; 3,000 with --quick)")
     ap.add_argument("--quick", action="store_true", help="a small corpus, for trying the script")
     ap.add_argument("--skip-dask", action="store_true", help="no run on a Dask cluster")
+    ap.add_argument(
+        "--peers-only", action="store_true", help="only the peers on the same texts (added to an earlier results.json)"
+    )
     ap.add_argument("--rounds", type=int, default=1, help="run each configuration this many times (the median)")
     ap.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl", help="the input the command reads")
     ap.add_argument(
@@ -522,6 +576,14 @@ def main() -> int:
     partition_size = args.partition_size or (100 if args.quick else None)
     options = ["--partition-size", str(partition_size)] if partition_size else []
     warm_caches()
+    if args.peers_only:
+        earlier = json.loads((OUT / "results.json").read_text()) if (OUT / "results.json").exists() else {}
+        j2 = next((r for r in earlier.get("runs", []) if r["name"] == "j2"), None)
+        rows = peers(full_jsonl, words)
+        print_peers(rows, j2)
+        if earlier:
+            (OUT / "results.json").write_text(json.dumps(earlier | {"peers": rows}, indent=2) + "\n", encoding="utf-8")
+        return 0
 
     print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, {os.uname().machine}\n")
     size = full.stat().st_size / 1e6
@@ -571,6 +633,8 @@ def main() -> int:
     rows = projection(w1, efficiency)
     dask_rows = projection(w1, scaling["dask"]["efficiency"]) if "dask" in scaling else None
     print_projection(rows, w1, efficiency, dask_rows)
+    peer_rows = peers(full_jsonl, words)
+    print_peers(peer_rows, by_name["j2"])
 
     results = {
         "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0], "arch": os.uname().machine},
@@ -589,6 +653,7 @@ def main() -> int:
             "rows": rows,
             "rows_dask_efficiency": dask_rows,
         },
+        "peers": peer_rows,
     }
     (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"\n(figures in {OUT / 'results.json'})")
