@@ -342,6 +342,7 @@ def test_a_killed_run_resumes_without_redoing_finished_partitions(tmp_path, docs
     assert again.returncode == 0, again.stderr
     figures = json.loads(stats.read_text())
     assert figures["partitions_resumed"] == len(finished)
+    assert figures["records_this_run"] == len(docs) - 2 * len(finished) and figures["records"] == len(docs)
     assert f"{len(finished)} of {len(docs) // 2} partitions kept from the interrupted run" in again.stderr
     # the kept partitions were cleaned by the killed process, the rest by the new one
     assert sum(w["partitions"] for w in figures["workers"]) == len(docs) // 2 and len(figures["workers"]) == 2

@@ -771,7 +771,7 @@ def corpus(inputs, out, text_field, output_field, mode, findings, rejects, jobs,
 
 
 def _corpus_line(f: dict, inputs: int) -> str:
-    rate = f["records"] / max(f["seconds"], 1e-9)
+    rate = f["records_this_run"] / max(f["seconds"], 1e-9)  # (not the records an interrupted run cleaned)
     line = (
         f"{inputs} input{'s' * (inputs != 1)}, {f['records']:,} records: {f['written']:,} written "
         f"({f['changed']:,} changed, {f['spun']:,} spun), {f['rejected']:,} rejected"

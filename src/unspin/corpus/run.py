@@ -47,6 +47,7 @@ class Summary:
     counts: Counter
     partitions: int
     resumed: int
+    fresh: int  # records cleaned by this run (not kept from an interrupted one)
     seconds: float
     rejects: Path | None  # where the rejects went (None: there were none)
     workers: dict = field(default_factory=dict)  # worker -> {"partitions", "peak_rss_mb"}
@@ -60,6 +61,7 @@ class Summary:
             "blank_lines": c["blank"],
             "partitions": self.partitions,
             "partitions_resumed": self.resumed,
+            "records_this_run": self.fresh,
             "seconds": round(self.seconds, 3),
             "words": c["words"],
             "edits": c["edits"],
@@ -162,12 +164,13 @@ def run(p: Plan, executor, partition_size: int = PARTITION_RECORDS, restart: boo
     def skip(part: Part) -> bool:
         return (part.input, part.index) in finished
 
-    resumed = 0
+    resumed = fresh = 0
     for part, done in execute.results(executor, parts(), skip):
         if done is None:
             resumed += 1
         else:
             work.save(done)
+            fresh += done.counts["records"]
         if meter:
             meter.advance(part.units, done.counts["records"] if done else 0, done is None)
     if meter:
@@ -185,7 +188,8 @@ def run(p: Plan, executor, partition_size: int = PARTITION_RECORDS, restart: boo
         _write_output(item, work.data(n, parts_of[n]))
     _write_rejects(p, work, parts_of, rejected)
     work.remove()
-    return Summary(counts, sum(parts_of), resumed, time.monotonic() - started, p.rejects if rejected else None, workers)
+    seconds = time.monotonic() - started
+    return Summary(counts, sum(parts_of), resumed, fresh, seconds, p.rejects if rejected else None, workers)
 
 
 def _atomic(target: Path, fill: Callable) -> None:
