@@ -209,6 +209,21 @@ def test_a_folder_of_inputs_is_mirrored_in_the_output_folder(tmp_path, docs):
     assert not (tmp_path / "clean.unspin-work").exists()
 
 
+def test_an_output_inside_the_input_folder_is_not_read_back_as_input(tmp_path, docs):
+    data = tmp_path / "data"
+    data.mkdir()
+    write_jsonl(data / "a.jsonl", docs[:2], ["{bad"])
+    for _ in range(2):  # the second run finds the first one's output and rejects beside its input
+        result = corpus(data, "-o", data / "clean", "-j", "1", "--overwrite")
+        assert result.exit_code == 0, result.output
+        assert "1 input, 3 records: 2 written" in result.stderr
+    assert sorted(p.relative_to(data).as_posix() for p in data.rglob("*.jsonl")) == [
+        "a.jsonl",
+        "clean.rejects.jsonl",
+        "clean/a.jsonl",
+    ]
+
+
 def test_two_local_workers_write_what_one_writes(tmp_path, docs):
     src = write_jsonl(tmp_path / "news.jsonl", docs)
     assert corpus(src, "-o", tmp_path / "one.jsonl", "-j", "1", "-q", "--partition-size", "4").exit_code == 0

@@ -77,6 +77,11 @@ def plan(names: Iterable[str], out: str, job_for: Callable[[Path], Job], overwri
     """Inputs (files, and the JSON Lines and Parquet files under folders) and their outputs:
     ``out`` is a file for one input when it ends like one of the formats, else a folder with
     one output per input, named as the input (relative to the folder it was found under)."""
+    target = Path(out)
+    base = str(target).rstrip("/")
+    work, rejected = Path(base + ".unspin-work"), Path(rejects) if rejects else Path(base + ".rejects.jsonl")
+    # what this run writes is never read as input, even inside a folder given as input
+    ours = [target.resolve(), work.resolve(), rejected.resolve()]
     found: list[tuple[Path, str, str]] = []  # (path, name, output name)
     for name in names:
         path = Path(name)
@@ -84,7 +89,10 @@ def plan(names: Iterable[str], out: str, job_for: Callable[[Path], Job], overwri
             inside = sorted(
                 p
                 for p in path.rglob("*")
-                if p.is_file() and format_of(p) and not any(s.startswith(".") for s in p.relative_to(path).parts)
+                if p.is_file()
+                and format_of(p)
+                and not any(s.startswith(".") for s in p.relative_to(path).parts)
+                and not any(p.resolve().is_relative_to(o) for o in ours)
             )
             if not inside:
                 raise InputError(f"{name}: no JSON Lines or Parquet file in this folder")
@@ -97,7 +105,6 @@ def plan(names: Iterable[str], out: str, job_for: Callable[[Path], Job], overwri
             raise InputError(f"{name}: no such file or folder")
     if not found:
         raise InputError("no input given")
-    target = Path(out)
     single = format_of(target) is not None
     if single and len(found) > 1:
         raise InputError(f"--out {out}: names one file, but there are {len(found)} inputs; name a folder")
@@ -115,11 +122,9 @@ def plan(names: Iterable[str], out: str, job_for: Callable[[Path], Job], overwri
     if len(set(outputs)) < len(outputs):
         twice = next(o for o in outputs if outputs.count(o) > 1)
         raise InputError(f"--out {out}: two inputs would both be written to {twice}")
-    base = str(target).rstrip("/")
-    work = Path(base + ".unspin-work")
     if not overwrite and not work.exists() and _taken(target, single):
         raise InputError(f"--out {out}: already exists; --overwrite replaces what the run writes there")
-    return Plan(inputs, target, Path(rejects) if rejects else Path(base + ".rejects.jsonl"), work)
+    return Plan(inputs, target, rejected, work)
 
 
 def _suffixes() -> list[str]:
