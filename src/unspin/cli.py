@@ -18,12 +18,12 @@ from pathlib import Path
 
 import click
 
-from . import __version__, config, engine, evidence, fileio, files, loader, readout, report, stream, suppress
+from . import __version__, config, engine, evidence, fileio, files, loader, readout, report, stream, suppress, workers
 from .corpus.job import PARTITION_RECORDS, Job
 from .grammar import GrammarError
 from .model import CATEGORIES, Options, Result
 from .resolve import NOT_SPUN, apply
-from .workers import Interrupted, on_signal, worker_start
+from .workers import Interrupted, on_signal
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -231,23 +231,16 @@ def run_all(names: list[str], overrides: dict, jobs: int, progress: bool, mode: 
             loader.load(tuple(overrides.get("dictionaries") or ()))  # warm the rules before forking
         except loader.RuleError:
             pass
-        from concurrent.futures import ProcessPoolExecutor  # only paid for when used
-        from multiprocessing import get_context
-
         work = partial(_in_worker, overrides=overrides, mode=mode, **kw)
-        pool = ProcessPoolExecutor(
-            max_workers=jobs, mp_context=get_context("fork"), initializer=worker_start, initargs=(os.getpid(),)
-        )
+        pool = workers.pool(jobs)
         try:
             for n, outcome in enumerate(pool.map(work, names, chunksize=max(1, min(64, total // (jobs * 4)))), 1):
                 _progress(progress, n, total)
                 yield outcome
-        except BaseException:  # interrupted, or the consumer stopped: no worker outlives us
-            for proc in list((getattr(pool, "_processes", None) or {}).values()):
-                proc.terminate()  # SIGTERM: a worker removes its temp file on the way out
-            pool.shutdown(wait=True, cancel_futures=True)
+        except BaseException:  # interrupted, or the consumer stopped
+            workers.stop(pool, interrupted=True)
             raise
-        pool.shutdown(wait=True)
+        workers.stop(pool)
     else:
         sink = _stdout_sink if mode == "fix" else None
         for n, name in enumerate(names, 1):
@@ -275,13 +268,9 @@ def _repairs(parts, options: Options, jobs: int):
             yield chunk, engine.repair(chunk.text[chunk.protected :], options)
         return
     from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
 
     loader.load(options.dictionaries)  # loaded once here, shared by the forked workers
-    pool = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=get_context("fork"), initializer=worker_start, initargs=(os.getpid(),)
-    )
+    pool = workers.pool(jobs)
     pending: deque = deque()
     try:
         for chunk in chain([first, second], parts):
@@ -292,12 +281,10 @@ def _repairs(parts, options: Options, jobs: int):
         while pending:
             done, future = pending.popleft()
             yield done, future.result()
-    except BaseException:  # interrupted, or the reader stopped: no worker outlives us
-        for proc in list((getattr(pool, "_processes", None) or {}).values()):
-            proc.terminate()
-        pool.shutdown(wait=True, cancel_futures=True)
+    except BaseException:  # interrupted, or the reader stopped
+        workers.stop(pool, interrupted=True)
         raise
-    pool.shutdown(wait=True)
+    workers.stop(pool)
 
 
 def _in_worker(name: str, **kw) -> Outcome:
@@ -734,10 +721,11 @@ def corpus(inputs, out, text_field, output_field, mode, findings, rejects, jobs,
     executor, plan = None, None
     try:
         plan = corpus_run.plan(inputs, out, job_for, kw["overwrite"], rejects)
+        local = jobs or os.cpu_count() or 1
         if scheduler:
             executor = execute.DaskCluster(scheduler)
-        elif (jobs or os.cpu_count() or 1) > 1:
-            executor = execute.LocalPool(jobs or os.cpu_count() or 1, [i.job for i in plan.inputs])
+        elif local > 1:
+            executor = execute.LocalPool(local, [i.job for i in plan.inputs])
         else:
             executor = execute.InProcess()
         meter = None if kw["quiet"] else corpus_run.Meter

@@ -1,4 +1,4 @@
-"""Worker processes: how a worker of a local pool starts, and how a signal ends a run.
+"""Worker processes: a local pool (``pool``, ``stop``), how its workers start, and how a signal ends a run.
 
 Shared by ``unspin fix|check`` with ``-j`` (cli.py) and ``unspin corpus`` (corpus/execute.py).
 """
@@ -36,3 +36,23 @@ def worker_start(parent: int) -> None:
         pass
     if os.getppid() != parent:  # the parent died before prctl took effect
         os._exit(2)  # (the usage/input exit code: the run it belonged to is gone)
+
+
+def pool(jobs: int):
+    """``jobs`` forked worker processes (what the parent loaded before is theirs without a load),
+    each dying with the parent; imported only when a pool is used."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    return ProcessPoolExecutor(
+        max_workers=jobs, mp_context=get_context("fork"), initializer=worker_start, initargs=(os.getpid(),)
+    )
+
+
+def stop(workers, interrupted: bool = False) -> None:
+    """Shut the pool down; ``interrupted`` (a signal, or the reader stopped): no worker outlives
+    the run, each is sent SIGTERM (a worker removes its temp file on the way out)."""
+    if interrupted:
+        for proc in list((getattr(workers, "_processes", None) or {}).values()):
+            proc.terminate()
+    workers.shutdown(wait=True, cancel_futures=interrupted)

@@ -1,20 +1,18 @@
 """Where partitions are cleaned: in this process (one worker), in local worker processes, or on
 a Dask distributed cluster. Each executor takes partitions with ``submit`` and hands back the
-finished ones with ``wait``; the run keeps at most ``window`` partitions in flight, so memory
+first finished ones with ``wait``; the run keeps at most ``window`` partitions in flight, so memory
 stays bounded whatever the corpus size.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future
 from concurrent.futures import wait as wait_local
 from dataclasses import replace
 
-from .. import engine, loader
+from .. import engine, loader, workers
 from ..fileio import InputError
-from ..workers import worker_start  # (a worker dies with this process; Ctrl-C is left to it)
 from .formats import clean
 from .job import Done, Job, Part
 
@@ -32,8 +30,8 @@ class InProcess:
         future.set_result(clean(part))
         return future
 
-    def wait(self, pending: set) -> tuple[set, set]:
-        return set(pending), set()
+    def wait(self, pending: set) -> set:
+        return pending
 
     def close(self, cancel: bool = False) -> None:
         pass
@@ -43,33 +41,24 @@ class LocalPool:
     """``workers`` forked processes; the rules are loaded (and the engine warmed) before the
     fork, so each worker starts with them: one load in all."""
 
-    def __init__(self, workers: int, jobs: list[Job]):
-        from concurrent.futures import ProcessPoolExecutor
-        from multiprocessing import get_context
-
+    def __init__(self, count: int, jobs: list[Job]):
         warmed: list = []
         for options in (j.options for j in jobs):
             if options not in warmed:
                 warmed.append(options)
                 loader.load(options.dictionaries)
                 engine.repair("A text to warm up the patterns , translated byGoogle .", options)
-        self.workers = workers
-        self.pool = ProcessPoolExecutor(
-            max_workers=workers, mp_context=get_context("fork"), initializer=worker_start, initargs=(os.getpid(),)
-        )
+        self.workers = count
+        self.pool = workers.pool(count)
 
     def submit(self, part: Part) -> Future:
         return self.pool.submit(clean, part)
 
-    def wait(self, pending: set) -> tuple[set, set]:
-        done, rest = wait_local(pending, return_when=FIRST_COMPLETED)
-        return done, rest
+    def wait(self, pending: set) -> set:
+        return wait_local(pending, return_when=FIRST_COMPLETED).done
 
     def close(self, cancel: bool = False) -> None:
-        if cancel:  # interrupted: no worker outlives the run
-            for proc in list((getattr(self.pool, "_processes", None) or {}).values()):
-                proc.terminate()
-        self.pool.shutdown(wait=True, cancel_futures=cancel)
+        workers.stop(self.pool, interrupted=cancel)
 
 
 class DaskCluster:
@@ -107,9 +96,8 @@ class DaskCluster:
         self.finished.add(future)
         return future
 
-    def wait(self, pending: set) -> tuple[set, set]:
-        first = next(self.finished)
-        return {first}, pending - {first}
+    def wait(self, pending: set) -> set:
+        return {next(self.finished)}
 
     def close(self, cancel: bool = False) -> None:
         self.client.close()
@@ -134,12 +122,10 @@ def results(executor, parts, skip) -> Iterator[tuple[Part, Done | None]]:
             # the worker has the rows: this process keeps only the place
             pending[executor.submit(part)] = replace(part, rows=None)
             while len(pending) >= window:
-                done, _ = executor.wait(set(pending))
-                for f in done:
+                for f in executor.wait(set(pending)):
                     yield pending.pop(f), f.result()
         while pending:
-            done, _ = executor.wait(set(pending))
-            for f in done:
+            for f in executor.wait(set(pending)):
                 yield pending.pop(f), f.result()
     except BaseException:
         executor.close(cancel=True)

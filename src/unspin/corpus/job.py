@@ -43,6 +43,13 @@ class Job:
         """The field the cleaned text goes to."""
         return self.output_field or self.text_field
 
+    def fill(self, record: dict, cleaned) -> dict:
+        """``record`` with its cleaned text (mode fix) and the added fields (last)."""
+        if self.mode == "fix":
+            record[self.target] = cleaned.text
+        record.update(cleaned.fields(self.with_findings))
+        return record
+
 
 @dataclass
 class Part:
@@ -72,7 +79,7 @@ class Done:
     peak_rss_mb: float = field(default_factory=lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
-def count(counts: Counter, cleaned, original: str, job: Job) -> None:
+def count(counts: Counter, cleaned, original: str) -> None:
     """Add one cleaned record to a partition's counts."""
     counts["written"] += 1
     counts["words"] += cleaned.words

@@ -28,22 +28,19 @@ def partitions(path: Path, name: str, number: int, job: Job, size: int = PARTITI
         with open(path, "rb") as raw:
             lines = gzip.GzipFile(fileobj=raw, mode="rb") if gz else raw
             rows: list[tuple[int, bytes]] = []
-            held = blank = first = index = 0
-            last_pos = 0
-            line_no = 0
-            for line_no, line in enumerate(lines, 1):  # noqa: B007 - line_no is read after the loop
+            held = blank = first = index = last_pos = 0
+            for line_no, line in enumerate(lines, 1):
                 if not line.strip():
                     blank += 1
                     continue
                 rows.append((line_no, line))
                 held += len(line)
-                if len(rows) >= size or held >= PARTITION_BYTES:
-                    pos = raw.tell()
-                    yield Part(
-                        number, index, name, rows, first, pos - last_pos, job, "jsonl", {"gz": gz, "blank": blank}
-                    )
-                    index, first, last_pos = index + 1, first + len(rows), pos
-                    rows, held, blank = [], 0, 0
+                if len(rows) < size and held < PARTITION_BYTES:
+                    continue
+                pos = raw.tell()  # (compressed bytes read so far: the partition's share of the file)
+                yield Part(number, index, name, rows, first, pos - last_pos, job, "jsonl", {"gz": gz, "blank": blank})
+                index, first, last_pos = index + 1, first + len(rows), pos
+                rows, held, blank = [], 0, 0
             if rows or blank:
                 pos = raw.tell()
                 yield Part(number, index, name, rows, first, pos - last_pos, job, "jsonl", {"gz": gz, "blank": blank})
@@ -65,11 +62,8 @@ def clean(part: Part) -> Done:
             except BadText as exc:
                 why = str(exc)
             else:
-                count(counts, cleaned, record[job.text_field], job)
-                if job.mode == "fix":
-                    record[job.target] = cleaned.text
-                record.update(cleaned.fields(job.with_findings))
-                out.append(_dump(record))
+                count(counts, cleaned, record[job.text_field])
+                out.append(_dump(job.fill(record, cleaned)))
                 continue
         counts["rejected"] += 1
         rejects.append(

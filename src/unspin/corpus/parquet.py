@@ -66,10 +66,10 @@ def output_schema(schema, job: Job):
     return schema
 
 
-def check(path: Path, name: str, job: Job) -> None:
-    """An input error unless the file is Parquet with a string column ``job.text_field``."""
+def check(pf, name: str, job: Job) -> None:
+    """An input error unless the Parquet file ``pf`` has a string column ``job.text_field``."""
     pa = _pa()
-    schema = _open(path, name).schema_arrow
+    schema = pf.schema_arrow
     if job.text_field not in schema.names:
         raise InputError(f"{name}: no column '{job.text_field}' (columns: {', '.join(schema.names)}); see --text-field")
     kind = schema.field(job.text_field).type
@@ -86,8 +86,8 @@ def _codec(pf) -> str:
 
 
 def partitions(path: Path, name: str, number: int, job: Job, size: int = PARTITION_RECORDS) -> Iterator[Part]:
-    check(path, name, job)
     pf = _open(path, name)
+    check(pf, name, job)
     rows = pf.metadata.num_rows
     extra = {"codec": _codec(pf)}
     total, first, index, done_units = path.stat().st_size, 0, 0, 0
@@ -115,7 +115,7 @@ def clean(part: Part) -> Done:
             except BadText as exc:
                 why = str(exc)
             else:
-                count(counts, cleaned, text, job)
+                count(counts, cleaned, text)
                 keep.append(True)
                 cleaned_rows.append(cleaned)
                 continue

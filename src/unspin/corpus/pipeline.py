@@ -46,10 +46,7 @@ def clean_record(record: dict, how: Job) -> dict:
     except BadText as exc:
         out[ERROR] = str(exc)
         return out
-    if how.mode == "fix":
-        out[how.target] = cleaned.text
-    out.update(cleaned.fields(how.with_findings))
-    return out
+    return how.fill(out, cleaned)
 
 
 def clean_records(records: Iterable[dict], **settings) -> list[dict]:

@@ -9,7 +9,6 @@ resumes from its work folder (``workdir.py``).
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from collections import Counter
@@ -22,7 +21,7 @@ from ..fileio import InputError
 from . import execute
 from .formats import FORMATS, format_of
 from .job import PARTITION_RECORDS, Job, Part
-from .workdir import WorkDir
+from .workdir import WorkDir, atomic
 
 
 @dataclass
@@ -197,22 +196,8 @@ def run(p: Plan, executor, partition_size: int = PARTITION_RECORDS, restart: boo
     return Summary(counts, sum(parts_of), resumed, fresh, seconds, p.rejects if rejected else None, workers)
 
 
-def _atomic(target: Path, fill: Callable) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.unspin-tmp")
-    try:
-        with open(tmp, "wb") as fh:
-            fill(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
 def _write_output(item: Input, parts: list[Path]) -> None:
-    _atomic(item.output, lambda fh: FORMATS[item.fmt].join(parts, fh, item.path, item.job))
+    atomic(item.output, lambda fh: FORMATS[item.fmt].join(parts, fh, item.path, item.job))
 
 
 def _write_rejects(p: Plan, work: WorkDir, parts_of: list[int], rejected: int) -> None:
@@ -228,7 +213,7 @@ def _write_rejects(p: Plan, work: WorkDir, parts_of: list[int], rejected: int) -
                 for reject in marker["rejects"]:
                     fh.write((json.dumps(reject, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace"))
 
-    _atomic(p.rejects, fill)
+    atomic(p.rejects, fill)
 
 
 class Meter:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from ..fileio import InputError
@@ -19,13 +20,24 @@ from .job import Done
 MANIFEST = "run.json"
 
 
+def atomic(target: Path, fill: Callable) -> None:
+    """Write ``target`` in one step: ``fill(fh)`` writes a hidden temp file beside it, which is
+    synced and renamed over it, or removed if anything (a signal too) stops it first."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.unspin-tmp")
+    try:
+        with open(tmp, "wb") as fh:
+            fill(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
 def _write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    atomic(path, lambda fh: fh.write(data))
 
 
 class WorkDir:
